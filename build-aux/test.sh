@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The second command of the README: set up, build with warnings as errors,
+# run every test, then run them again under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Ends with the line "N passed, N failed".
+set -uo pipefail
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$top"
+
+TIERDESK_CI=true bash build-aux/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+export LC_ALL=C.UTF-8 LANGUAGE=C
+
+run_suite() {
+  local dir="$1"
+  meson test -C "$dir" --print-errorlogs --num-processes 2 >"$dir/test-output.txt" 2>&1
+  local status=$?
+  tail -n 25 "$dir/test-output.txt"
+  return $status
+}
+
+overall=0
+run_suite build || overall=1
+
+echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
+if [ -f build-asan/build.ninja ]; then
+  meson setup --reconfigure build-asan >/dev/null
+else
+  meson setup build-asan -Dci=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+fi
+if ninja -C build-asan >build-asan-compile.txt 2>&1; then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    run_suite build-asan || overall=1
+  rm -f build-asan-compile.txt
+else
+  cat build-asan-compile.txt
+  overall=1
+fi
+
+/usr/bin/python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+counted=$?
+if [ $overall -ne 0 ] || [ $counted -ne 0 ]; then
+  exit 1
+fi

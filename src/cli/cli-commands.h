@@ -1,0 +1,34 @@
+/* cli-commands.h — the subcommands of tierdesk-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each returns the process exit status: 0 success, 1 invalid input,
+ * 2 usage error (FORMAT.md §4).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_INVALID = 1,
+  CLI_EXIT_USAGE = 2,
+};
+
+int cli_validate (int argc, char **argv);
+int cli_fmt      (int argc, char **argv);
+
+/* Parses @entries from argv; on a usage error prints it and returns FALSE. */
+gboolean cli_parse_options (int           *argc,
+                            char        ***argv,
+                            const char    *parameter,
+                            const char    *summary,
+                            GOptionEntry  *entries);
+int      cli_usage_error   (const char    *command,
+                            const char    *format,
+                            ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
