@@ -399,7 +399,7 @@ def cases():
     refuse_rule("new_customer negative lookback_days", "new_customer", lookback_days=-1)
     refuse_rule("new_customer requires_deal_registration \"yes\"", "new_customer",
                 requires_deal_registration="yes")
-    refuse_set("loyalty window_days 0", "rules/3/loyalty/window_days", 0)
+    refuse_set("loyalty window_days -1", "rules/3/loyalty/window_days", -1)
     refuse_set("loyalty with empty steps", "rules/3/loyalty/steps", [])
     refuse_set("loyalty min_prior -1", "rules/3/loyalty/steps/0/min_prior", -1)
     refuse_set("loyalty min_prior 1.5", "rules/3/loyalty/steps/0/min_prior", 1.5)

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -44,7 +45,7 @@ cli_validate (int    argc,
     return CLI_EXIT_INVALID;
 
   /* TRANSLATORS: FILE: valid — NAME version N (CURRENCY): counts */
-  printf (_("%s: valid — %s, version %" G_GINT64_FORMAT " (%s): %u tiers, %u rules, %u benefits, %u objectives, %u overrides, %u warnings\n"),
+  printf (_("%s: valid — %s, version %" PRId64 " (%s): %u tiers, %u rules, %u benefits, %u objectives, %u overrides, %u warnings\n"),
           argv[1], program->name, program->version, program->currency,
           program->tiers->len, program->rules->len, program->benefits->len,
           program->objectives->len, program->overrides->len,

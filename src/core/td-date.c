@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "td-date.h"
@@ -70,41 +71,51 @@ td_date_to_ymd (TdDate date,
   *day = d;
 }
 
+int
+td_date_parse_n (const char *text,
+                 gsize       length,
+                 TdDate     *out)
+{
+  static const char shape[] = "dddd-dd-dd";
+  int year, month, day;
+
+  if (length != sizeof shape - 1)
+    return 1;
+  for (guint i = 0; i < sizeof shape - 1; i++)
+    {
+      gboolean want_digit = shape[i] == 'd';
+      if (want_digit ? !g_ascii_isdigit (text[i]) : text[i] != '-')
+        return 1;
+    }
+
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+  if (!td_date_is_valid_ymd (year, month, day))
+    return 2;
+
+  *out = td_date_from_ymd (year, month, day);
+  return 0;
+}
+
 gboolean
 td_date_parse (const char *text,
                TdDate     *out,
                GError    **error)
 {
-  int year, month, day;
-  static const char shape[] = "dddd-dd-dd";
-
-  for (guint i = 0; i < sizeof shape - 1; i++)
+  switch (td_date_parse_n (text, strlen (text), out))
     {
-      gboolean want_digit = shape[i] == 'd';
-      if (text[i] == '\0' || (want_digit ? !g_ascii_isdigit (text[i]) : text[i] != '-'))
-        goto invalid;
-    }
-  if (text[sizeof shape - 1] != '\0')
-    goto invalid;
-
-  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-
-  if (!td_date_is_valid_ymd (year, month, day))
-    {
+    case 0:
+      return TRUE;
+    case 2:
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                    _("“%s” is not a date in the calendar"), text);
       return FALSE;
+    default:
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _("“%s” is not a date of the form YYYY-MM-DD"), text);
+      return FALSE;
     }
-
-  *out = td_date_from_ymd (year, month, day);
-  return TRUE;
-
-invalid:
-  g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-               _("“%s” is not a date of the form YYYY-MM-DD"), text);
-  return FALSE;
 }
 
 char *

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Days since 1970-01-01 (negative before). Years 0001 to 9999 only. */
 typedef gint32 TdDate;
 
+/* An empty date cell. */
+#define TD_DATE_NONE G_MININT32
+
 #define TD_DATE_BUF 11
 
 typedef enum
@@ -35,6 +38,10 @@ void     td_date_to_ymd            (TdDate      date,
 gboolean td_date_parse             (const char *text,
                                     TdDate     *out,
                                     GError    **error);
+/* 0: a date; 1: not of the form YYYY-MM-DD; 2: not in the calendar. */
+int      td_date_parse_n           (const char *text,
+                                    gsize       length,
+                                    TdDate     *out);
 char    *td_date_format_buf        (TdDate      date,
                                     char        buf[TD_DATE_BUF]);
 char    *td_date_format            (TdDate      date);

@@ -449,6 +449,11 @@ write_double (TdJsonWriter *writer,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
+    {
+      td_json_writer_int (writer, (gint64) value);
+      return;
+    }
   for (int precision = 1; precision <= 17; precision++)
     {
       g_snprintf (buf, sizeof buf, "%.*g", precision, value);

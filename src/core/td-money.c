@@ -4,55 +4,90 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "td-error.h"
 #include "td-money.h"
 
+typedef enum
+{
+  PARSE_OK,
+  PARSE_INVALID,
+  PARSE_OVERFLOW,
+} ParseResult;
+
 /* FORMAT.md §1: ^[0-9]+(\.[0-9]{1,2})?$, no sign, exponent, space or
  * thousands separator; anything beyond 2^63-1 cents is an error. */
+static ParseResult
+parse_money (const char *p,
+             const char *end,
+             TdMoney    *out)
+{
+  guint64 units = 0;
+  guint64 cents = 0;
+  int decimals = 0;
+
+  if (p == end || !g_ascii_isdigit (*p))
+    return PARSE_INVALID;
+
+  for (; p < end && g_ascii_isdigit (*p); p++)
+    {
+      /* units stays below 2^63 / 100, so units * 10 + 9 cannot wrap. */
+      units = units * 10 + (guint64) (*p - '0');
+      if (units > (guint64) G_MAXINT64 / 100)
+        {
+          for (; p < end && (g_ascii_isdigit (*p) || *p == '.'); p++)
+            ;
+          return p == end ? PARSE_OVERFLOW : PARSE_INVALID;
+        }
+    }
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      for (; p < end && g_ascii_isdigit (*p) && decimals < 3; p++, decimals++)
+        cents = cents * 10 + (guint64) (*p - '0');
+      if (decimals == 0 || decimals > 2)
+        return PARSE_INVALID;
+      if (decimals == 1)
+        cents *= 10;
+    }
+
+  if (p != end)
+    return PARSE_INVALID;
+  if (units * 100 > (guint64) G_MAXINT64 - cents)
+    return PARSE_OVERFLOW;
+
+  *out = (TdMoney) (units * 100 + cents);
+  return PARSE_OK;
+}
+
+gboolean
+td_money_parse_n (const char *text,
+                  gsize       length,
+                  TdMoney    *out)
+{
+  return parse_money (text, text + length, out) == PARSE_OK;
+}
+
 gboolean
 td_money_parse (const char *text,
                 TdMoney    *out,
                 GError    **error)
 {
-  const char *p = text;
-  guint64 units = 0;
-  guint64 cents = 0;
-  int decimals = 0;
-
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!g_ascii_isdigit (*p))
-    goto invalid;
-
-  for (; g_ascii_isdigit (*p); p++)
+  switch (parse_money (text, text + strlen (text), out))
     {
-      /* units stays below 2^63 / 100, so units * 10 + 9 cannot wrap. */
-      units = units * 10 + (guint64) (*p - '0');
-      if (units > (guint64) G_MAXINT64 / 100)
-        goto overflow;
+    case PARSE_OK:
+      return TRUE;
+    case PARSE_OVERFLOW:
+      goto overflow;
+    case PARSE_INVALID:
+    default:
+      goto invalid;
     }
-
-  if (*p == '.')
-    {
-      p++;
-      for (; g_ascii_isdigit (*p) && decimals < 3; p++, decimals++)
-        cents = cents * 10 + (guint64) (*p - '0');
-      if (decimals == 0 || decimals > 2)
-        goto invalid;
-      if (decimals == 1)
-        cents *= 10;
-    }
-
-  if (*p != '\0')
-    goto invalid;
-
-  if (units * 100 > (guint64) G_MAXINT64 - cents)
-    goto overflow;
-
-  *out = (TdMoney) (units * 100 + cents);
-  return TRUE;
 
 invalid:
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

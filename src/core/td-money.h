@@ -17,6 +17,9 @@ typedef gint64 TdMoney;
 gboolean td_money_parse          (const char *text,
                                   TdMoney    *out,
                                   GError    **error);
+gboolean td_money_parse_n        (const char *text,
+                                  gsize       length,
+                                  TdMoney    *out);
 char    *td_money_format_buf     (TdMoney     cents,
                                   char        buf[TD_MONEY_BUF]);
 char    *td_money_format         (TdMoney     cents);

@@ -19,6 +19,8 @@ problem_clear (gpointer data)
   TdProblem *problem = data;
 
   g_clear_pointer (&problem->path, g_free);
+  g_clear_pointer (&problem->file, g_free);
+  g_clear_pointer (&problem->column_name, g_free);
   g_clear_pointer (&problem->message, g_free);
 }
 
@@ -48,7 +50,7 @@ td_problems_add (TdProblems *problems,
                  const char *format,
                  ...)
 {
-  TdProblem problem = { severity, g_strdup (path), 0, 0, NULL };
+  TdProblem problem = { severity, g_strdup (path), 0, 0, NULL, NULL, NULL };
   va_list args;
 
   va_start (args, format);
@@ -65,13 +67,44 @@ td_problems_add_at (TdProblems *problems,
                     const char *format,
                     ...)
 {
-  TdProblem problem = { severity, NULL, line, column, NULL };
+  TdProblem problem = { severity, NULL, line, column, NULL, NULL, NULL };
   va_list args;
 
   va_start (args, format);
   problem.message = g_strdup_vprintf (format, args);
   va_end (args);
   g_array_append_val (problems->items, problem);
+}
+
+void
+td_problems_add_cell (TdProblems *problems,
+                      TdSeverity  severity,
+                      const char *file,
+                      guint       line,
+                      const char *column_name,
+                      const char *format,
+                      ...)
+{
+  TdProblem problem = { severity, NULL, line, 0, g_strdup (file), g_strdup (column_name), NULL };
+  va_list args;
+
+  va_start (args, format);
+  problem.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (problems->items, problem);
+}
+
+void
+td_problems_add_all (TdProblems       *problems,
+                     const TdProblems *more)
+{
+  for (guint i = 0; i < more->items->len; i++)
+    {
+      const TdProblem *from = &g_array_index (more->items, TdProblem, i);
+      TdProblem copy = { from->severity, g_strdup (from->path), from->line, from->column,
+                         g_strdup (from->file), g_strdup (from->column_name), g_strdup (from->message) };
+      g_array_append_val (problems->items, copy);
+    }
 }
 
 guint
@@ -101,12 +134,18 @@ td_problems_count (const TdProblems *problems,
 }
 
 /* "FILE: $.rules[2].rates.gold: message" for a JSON path,
- * "FILE:LINE:COLUMN: message" for a position in the text. */
+ * "FILE:LINE:COLUMN: message" for a position in the text, where a CSV
+ * cell's COLUMN is its header name. */
 char *
 td_problem_to_string (const TdProblem *problem,
                       const char      *file)
 {
   const char *prefix = problem->severity == TD_SEVERITY_WARNING ? _("warning: ") : "";
+
+  if (problem->file != NULL)
+    file = problem->file;
+  if (problem->column_name != NULL)
+    return g_strdup_printf ("%s:%u:%s: %s%s", file, problem->line, problem->column_name, prefix, problem->message);
 
   if (problem->path != NULL)
     return g_strdup_printf ("%s: %s: %s%s", file, problem->path, prefix, problem->message);

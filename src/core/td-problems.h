@@ -22,6 +22,9 @@ typedef struct
   char *path;
   guint line;
   guint column;
+  /* A CSV cell: its file and its column's header name (or number). */
+  char *file;
+  char *column_name;
   char *message;
 } TdProblem;
 
@@ -40,6 +43,15 @@ void             td_problems_add_at         (TdProblems *problems,
                                              guint       column,
                                              const char *format,
                                              ...) G_GNUC_PRINTF (5, 6);
+void             td_problems_add_cell       (TdProblems *problems,
+                                             TdSeverity  severity,
+                                             const char *file,
+                                             guint       line,
+                                             const char *column_name,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (6, 7);
+void             td_problems_add_all        (TdProblems       *problems,
+                                             const TdProblems *more);
 guint            td_problems_get_n          (const TdProblems *problems);
 const TdProblem *td_problems_get            (const TdProblems *problems,
                                              guint             index);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -252,7 +253,8 @@ read_integer_node (Reader     *reader,
       else
         {
           double value = json_node_get_double (node);
-          if (value == (double) (gint64) value && value > -1e15 && value < 1e15)
+          /* Range first: casting a huge double to an integer is undefined. */
+          if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
             {
               *out = (gint64) value;
               return TRUE;
@@ -299,7 +301,7 @@ read_integer_min (Reader     *reader,
   if (value < min)
     {
       g_autofree char *where = member_path (path, member);
-      report (reader, where, _("must be a whole number ≥ %" G_GINT64_FORMAT), min);
+      report (reader, where, _("must be a whole number ≥ %" PRId64), min);
       return FALSE;
     }
   *out = value;
@@ -1151,7 +1153,7 @@ read_program (Reader   *reader,
   if (read_integer (reader, object, "$", "format_version", TRUE, &format_version) &&
       format_version != TD_PROGRAM_FORMAT_VERSION)
     report (reader, "$.format_version",
-            _("format version %" G_GINT64_FORMAT " is not supported: this Tierdesk reads version %d"),
+            _("format version %" PRId64 " is not supported: this Tierdesk reads version %d"),
             format_version, TD_PROGRAM_FORMAT_VERSION);
 
   program->extras = check_members (reader, object, "$", known);

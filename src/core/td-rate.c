@@ -37,7 +37,9 @@ td_rate_from_double (double  value,
     }
 
   nearest = round (scaled);
-  tolerance = fmax (1e-6, fabs (scaled) * 1e-12);
+  /* The product's own rounding error is below a few ulps of @scaled; a
+   * 5th decimal moves it by at least 0.1. */
+  tolerance = 1e-9 + fabs (scaled) * 1e-15;
   if (fabs (scaled - nearest) > tolerance)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

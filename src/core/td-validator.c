@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -303,6 +304,13 @@ check_rebate_steps (Validator    *v,
       check_tier_key (v, where, tier_steps->tier);
       if (tier_steps->steps->len == 0)
         error_at (v, tier_path, _("needs at least one step"));
+      for (guint j = 0; j < tier_steps->steps->len; j++)
+        if (g_array_index (tier_steps->steps, TdStep, j).rate > 100 * TD_RATE_SCALE)
+          {
+            g_autofree char *step_path = path_index (tier_path, j);
+            g_autofree char *rate_path = path_member (step_path, "rate");
+            warning_at (v, rate_path, _("a rate above 100 %% pays more than the base it applies to"));
+          }
       for (guint j = 1; j < tier_steps->steps->len; j++)
         {
           const TdStep *previous = &g_array_index (tier_steps->steps, TdStep, j - 1);
@@ -341,7 +349,7 @@ check_loyalty (Validator       *v,
       for (guint j = 0; j < i; j++)
         if (g_array_index (loyalty->steps, TdLoyaltyStep, j).min_prior == step->min_prior)
           {
-            error_at (v, prior_path, _("another step already has min_prior %" G_GINT64_FORMAT),
+            error_at (v, prior_path, _("another step already has min_prior %" PRId64),
                       step->min_prior);
             break;
           }
@@ -635,17 +643,19 @@ check_override_values (Validator        *v,
 static void
 check_overrides (Validator *v)
 {
-  g_autoptr(GHashTable) seen = new_seen ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < v->program->overrides->len; i++)
     {
       const TdOverride *override = v->program->overrides->pdata[i];
       g_autofree char *path = path_index ("$.overrides", i);
       g_autofree char *partner_path = path_member (path, "partner");
+      /* Partner ids are compared as partners.csv's are: trimmed. */
+      g_autofree char *partner = override->partner != NULL ? g_strstrip (g_strdup (override->partner)) : NULL;
 
-      if (override->partner != NULL)
+      if (partner != NULL)
         {
-          const char *first = g_hash_table_lookup (seen, override->partner);
+          const char *first = g_hash_table_lookup (seen, partner);
 
           if (is_blank (override->partner))
             error_at (v, partner_path, _("must not be empty"));
@@ -653,7 +663,7 @@ check_overrides (Validator *v)
             error_at (v, partner_path, _("partner “%s” already has an override at %s; give one override per partner"),
                       override->partner, first);
           else
-            g_hash_table_insert (seen, override->partner, g_strdup (path));
+            g_hash_table_insert (seen, g_steal_pointer (&partner), g_strdup (path));
         }
       if (override->tier != NULL && td_program_find_tier (v->program, override->tier) < 0)
         {
