@@ -28,6 +28,7 @@ typedef struct
   guint         line;
   const char   *first_reason; /* of the row at hand */
   gboolean      row_bad;
+  gboolean      header_bad;   /* reported; the known columns are still read */
   guint         n_bad_rows;
   guint         n_rows;
 } CsvFile;
@@ -75,7 +76,7 @@ file_error (CsvFile    *file,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  td_problems_add (file->problems, TD_SEVERITY_ERROR, NULL, "%s: %s", file->path, message);
+  td_problems_add_cell (file->problems, TD_SEVERITY_ERROR, file->path, 0, NULL, "%s", message);
 }
 
 /* Opens @name in @dir. FALSE with nothing reported when it is absent (or
@@ -117,7 +118,7 @@ csv_file_open (CsvFile             *file,
   if (g_mapped_file_get_length (file->mapped) == 0)
     {
       if (required)
-        file_error (file, _("the file is empty: it needs at least a header row"));
+        file_error (file, _("the file is empty, which counts as missing: partners.csv, products.csv and sales.csv are required"));
       return FALSE;
     }
   if (!g_utf8_validate_len (g_mapped_file_get_contents (file->mapped), g_mapped_file_get_length (file->mapped), NULL))
@@ -183,7 +184,10 @@ csv_file_open (CsvFile             *file,
           cell_error (file, column, _("unknown column “%s”: this file has the columns %s"), column, list);
         }
     }
-  return !file->row_bad;
+  /* Reading on lets the rows' own problems be reported too. */
+  file->header_bad = file->row_bad;
+  file->row_bad = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -198,6 +202,8 @@ csv_file_require (CsvFile    *file,
         {
           file->line = 1;
           cell_error (file, required[i], _("the required column “%s” is missing from the header"), required[i]);
+          file->row_bad = FALSE;
+          file->header_bad = TRUE;
           ok = FALSE;
         }
   return ok;
@@ -533,7 +539,7 @@ load_partners (const char          *dir,
       g_array_append_val (rows.lines, file.line);
       g_array_append_vals (rows.attributes, values, n_attributes);
     }
-  ok = file.n_bad_rows == 0 || options->skip_invalid;
+  ok = !file.header_bad && (file.n_bad_rows == 0 || options->skip_invalid);
 
   /* Number partners in partner_id order, the order of every report. */
   n = rows.ids->len;
@@ -646,7 +652,7 @@ load_products (const char          *dir,
         g_array_append_val (lines, file.line);
       }
     }
-  ok = file.n_bad_rows == 0 || options->skip_invalid;
+  ok = !file.header_bad && (file.n_bad_rows == 0 || options->skip_invalid);
 
   dataset->n_products = names->len;
   dataset->product_category = (gint32 *) g_array_steal (categories, NULL);
@@ -828,7 +834,7 @@ load_sales (const char          *dir,
         g_array_append_val (columns->id, id_index);
       }
     }
-  ok = (file.n_bad_rows == 0 || options->skip_invalid) && !cancelled (options);
+  ok = !file.header_bad && (file.n_bad_rows == 0 || options->skip_invalid) && !cancelled (options);
   csv_file_clear (&file);
   return ok;
 }
@@ -943,7 +949,7 @@ load_certifications (const char          *dir,
   /* Row problems are dropped rows under --skip-invalid; any other problem
    * (the header, the file itself) fails the load. */
   ok = td_problems_count (problems, TD_SEVERITY_ERROR) == errors_before ||
-       (options->skip_invalid && file.n_bad_rows > 0 && file.header != NULL);
+       (options->skip_invalid && file.n_bad_rows > 0 && !file.header_bad);
 
   dataset->n_certifications = partner->len;
   dataset->certification_partner = (gint32 *) g_array_steal (partner, NULL);
@@ -1021,7 +1027,7 @@ load_deals (const char          *dir,
         }
       }
   ok = td_problems_count (problems, TD_SEVERITY_ERROR) == errors_before ||
-       (options->skip_invalid && file.n_bad_rows > 0 && file.header != NULL);
+       (options->skip_invalid && file.n_bad_rows > 0 && !file.header_bad);
 
   dataset->n_deals = partner->len;
   dataset->deal_partner = (gint32 *) g_array_steal (partner, NULL);
@@ -1050,7 +1056,7 @@ td_dataset_load_dir (const char          *dir,
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      td_problems_add (problems, TD_SEVERITY_ERROR, NULL, _("%s: not a folder of CSV files"), dir);
+      td_problems_add_cell (problems, TD_SEVERITY_ERROR, dir, 0, NULL, _("not a folder of CSV files"));
       return NULL;
     }
 
