@@ -11,6 +11,18 @@ passed = failed = skipped = 0
 tap_line = re.compile(r'^(not ok|ok)\b(.*)$')
 
 for log in sys.argv[1:]:
+    if log.endswith('.txt'):
+        # Plain results: one "PASS name" or "FAIL name" per line.
+        try:
+            for line in open(log, encoding='utf-8'):
+                if line.startswith('PASS '):
+                    passed += 1
+                elif line.startswith('FAIL '):
+                    failed += 1
+        except OSError as error:
+            print(f'{log}: {error}')
+            failed += 1
+        continue
     try:
         entries = [json.loads(line) for line in open(log, encoding='utf-8') if line.strip()]
     except OSError as error:

@@ -37,7 +37,38 @@ else
   overall=1
 fi
 
-/usr/bin/python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+echo "== fuzzing the readers of untrusted files (bounded)"
+fuzz_results="$top/build-fuzz-results.txt"
+: >"$fuzz_results"
+if [ -f build-fuzz/build.ninja ]; then
+  meson setup --reconfigure build-fuzz >/dev/null
+else
+  CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+fi
+if ninja -C build-fuzz tests/fuzz-program tests/fuzz-csv >build-fuzz/compile.txt 2>&1; then
+  corpus="$(mktemp -d)"
+  mkdir -p "$corpus/program" "$corpus/csv"
+  cp data/examples/*.json tests/programs/*.json "$corpus/program/"
+  for case in tests/engine/*/; do
+    { cat "$case/partners.csv"; printf '\0'; cat "$case/products.csv"; printf '\0'; cat "$case/sales.csv"; } \
+      >"$corpus/csv/$(basename "$case")" 2>/dev/null
+  done
+  for target in program csv; do
+    if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/tests/fuzz-$target -max_total_time="${TIERDESK_FUZZ_SECONDS:-30}" \
+         -max_len=65536 -print_final_stats=0 "$corpus/$target" >"build-fuzz/fuzz-$target.log" 2>&1; then
+      echo "PASS fuzz-$target" | tee -a "$fuzz_results"
+    else
+      echo "FAIL fuzz-$target" | tee -a "$fuzz_results"
+      tail -n 30 "build-fuzz/fuzz-$target.log"
+    fi
+  done
+  rm -rf "$corpus"
+else
+  cat build-fuzz/compile.txt
+  echo "FAIL fuzz-build" >>"$fuzz_results"
+fi
+
+/usr/bin/python3 build-aux/count-tests.py build/meson-logs/testlog.json build-asan/meson-logs/testlog.json "$fuzz_results"
 counted=$?
 if [ $overall -ne 0 ] || [ $counted -ne 0 ]; then
   exit 1
