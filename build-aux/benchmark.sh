@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The speed and memory targets of Tierdesk, measured side by side in one
+# run against the named baseline (the sqlite3 shell). Not a test: it prints
+# figures and ratios. Usage: build-aux/benchmark.sh [SALES...]
+# (default 1000000; pass "1000000 10000000" for the 10 M run too).
+set -euo pipefail
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$top"
+bash build-aux/setup.sh >/dev/null
+
+if [ -f build-release/build.ninja ]; then
+  meson setup --reconfigure build-release >/dev/null
+else
+  meson setup build-release --buildtype=release -Db_ndebug=true >/dev/null
+fi
+ninja -C build-release >/dev/null
+
+cli="$top/build-release/src/cli/tierdesk-cli"
+bench="$top/build-release/tests/bench-resimulate"
+program="$top/data/examples/smart-soft.json"
+from=2025-01-01
+to=2025-12-31
+work="${TIERDESK_BENCH_DIR:-/tmp/tierdesk-bench}"
+mkdir -p "$work"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000000)
+
+# Median of three runs of a command: "seconds peak_kib".
+measure() {
+  local runs=() line
+  for _ in 1 2 3; do
+    line=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    runs+=("$line")
+  done
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "meets" : "MISSES") }'; }
+
+echo "Tierdesk benchmark — $(nproc) cores, $(date -u +%Y-%m-%d)"
+for sales in "${sizes[@]}"; do
+  data="$work/demo-$sales"
+  if [ ! -f "$data/sales.csv" ]; then
+    "$cli" demo-data "$data" --sales "$sales" --seed 1 >/dev/null
+  fi
+  scale=$(awk -v s="$sales" 'BEGIN { printf "%.1f", s / 1000000 }')
+  echo
+  echo "== $sales sales ($(du -sh "$data" | cut -f1) of CSV)"
+
+  read -r a_seconds a_kib < <(measure "$cli" simulate "$program" --data "$data" --from "$from" --to "$to" --format json)
+
+  sql="$work/smart-soft-percent.sql"
+  cat >"$sql" <<SQL
+.mode csv
+.import $data/partners.csv partners
+.import $data/products.csv products
+.import $data/sales.csv sales
+.mode list
+.output /dev/null
+SELECT s.partner_id,
+       SUM(CASE WHEN s.renewal IN ('1', 'true') THEN p.list_price * s.quantity * 0.25
+                WHEN p.category = 'ti-software' THEN p.list_price * s.quantity * 0.25
+                WHEN p.category IN ('ting', 'depo') THEN p.list_price * s.quantity * 0.15
+                ELSE 0 END)
+  FROM sales s JOIN products p ON p.sku = s.sku
+ WHERE s.date BETWEEN '$from' AND '$to' AND s.partner_id <> ''
+ GROUP BY s.partner_id;
+SQL
+  read -r b_seconds b_kib < <(measure sqlite3 :memory: -init "$sql" .quit)
+
+  eval "$("$bench" "$program" "$data" "$from" "$to" 20)"
+
+  a_target=0.15
+  rss_target=$(awk -v s="$scale" 'BEGIN { print (s > 1.5 ? 3072 : 400) }')
+  d_target=$(awk -v s="$scale" 'BEGIN { print 25 * s }')
+  printf '  (a) tierdesk-cli simulate, CSV → JSON report   %8.2f s   peak RSS %6.0f MiB (target < %s MiB: %s)\n' \
+    "$a_seconds" "$(awk -v k="$a_kib" 'BEGIN { print k / 1024 }')" "$rss_target" \
+    "$(verdict "$(awk -v k="$a_kib" 'BEGIN { print k / 1024 }')" "$rss_target")"
+  printf '  (b) sqlite3 import + percentage-rules query     %8.2f s   peak RSS %6.0f MiB\n' \
+    "$b_seconds" "$(awk -v k="$b_kib" 'BEGIN { print k / 1024 }')"
+  printf '  (c) ratio a / b                                 %8s     (target ≤ %s: %s)\n' \
+    "$(ratio "$a_seconds" "$b_seconds")" "$a_target" "$(verdict "$(ratio "$a_seconds" "$b_seconds")" "$a_target")"
+  printf '  (d) re-simulation after one rate change        %8.2f ms  median of 20 (target < %s ms: %s)\n' \
+    "$resimulate_median_ms" "$d_target" "$(verdict "$resimulate_median_ms" "$d_target")"
+  printf '      plain scan of the period'"'"'s sales columns  %8.2f ms  → %s × the floor (target ≤ 10: %s)\n' \
+    "$scan_median_ms" "$(ratio "$resimulate_median_ms" "$scan_median_ms")" \
+    "$(verdict "$(ratio "$resimulate_median_ms" "$scan_median_ms")" 10)"
+  printf '      data set load (CSV → columns, in process)   %8.2f s\n' "$load_seconds"
+done
