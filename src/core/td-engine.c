@@ -15,6 +15,7 @@
 
 #include "td-engine.h"
 #include "td-error.h"
+#include "td-program-writer.h"
 
 #define NO_VALUE G_MININT64
 #define DATE_MIN G_MININT32
@@ -46,7 +47,18 @@ typedef struct
   Buckets   buckets[TD_N_PERIODS];
   gboolean  overflow;
   GError   *error;
+  struct _RuleOutput *output; /* where the rule being run writes */
 } Context;
+
+/* What one rule paid, kept between runs while neither the rule (with the
+ * overrides of its values) nor the context changes. */
+typedef struct _RuleOutput
+{
+  TdMoney     *partner_payout;   /* [partner] */
+  TdRuleTotals totals;
+  GArray      *lines;            /* TdLine, when lines were asked for */
+  gboolean     overflow;
+} RuleOutput;
 
 typedef struct
 {
@@ -392,16 +404,15 @@ static void
 emit (Context      *ctx,
       const TdLine *line)
 {
-  TdResult *result = ctx->result;
-  gsize cell = (gsize) line->partner * ctx->n_rules + (gsize) line->rule;
+  RuleOutput *output = ctx->output;
 
   if (line->payout == 0)
     return;
-  add_money (ctx, &result->partner_rule_payout[cell], line->payout);
-  add_money (ctx, &result->rules[line->rule].payout, line->payout);
-  result->rules[line->rule].lines++;
-  if (result->lines != NULL)
-    g_array_append_val (result->lines, *line);
+  add_money (ctx, &output->partner_payout[line->partner], line->payout);
+  add_money (ctx, &output->totals.payout, line->payout);
+  output->totals.lines++;
+  if (output->lines != NULL)
+    g_array_append_val (output->lines, *line);
 }
 
 /* The sale's credited partner when it counts for rules: attributed,
@@ -1118,28 +1129,245 @@ progress (const TdSimulateOptions *options,
     options->progress (fraction, options->progress_data);
 }
 
-TdResult *
-td_simulate (const TdProgram         *program,
-             const TdDataset         *dataset,
-             const TdSimulateOptions *options,
-             GError                 **error)
+struct _TdSimulator
 {
-  g_autoptr(TdResult) result = g_new0 (TdResult, 1);
-  Context ctx = { 0 };
+  const TdDataset *dataset;
+  char       *context_key;      /* NULL: no context yet */
+  Context     ctx;              /* credited sales, eligibility, buckets */
+  TdResult   *base;             /* tiers, requirements and period sums */
+  GHashTable *rules;            /* rule key → RuleOutput */
+};
+
+static void
+rule_output_free (gpointer data)
+{
+  RuleOutput *output = data;
+
+  g_free (output->partner_payout);
+  g_clear_pointer (&output->lines, g_array_unref);
+  g_free (output);
+}
+
+static void
+context_clear (Context *ctx)
+{
+  g_clear_pointer (&ctx->credited, g_free);
+  g_clear_pointer (&ctx->ineligible, g_free);
+  g_clear_pointer (&ctx->override_of, g_free);
+  for (guint k = 0; k < TD_N_PERIODS; k++)
+    {
+      g_clear_pointer (&ctx->buckets[k].start, g_free);
+      g_clear_pointer (&ctx->buckets[k].end, g_free);
+      g_clear_pointer (&ctx->buckets[k].of_day, g_free);
+    }
+  g_clear_error (&ctx->error);
+  memset (ctx, 0, sizeof *ctx);
+}
+
+TdSimulator *
+td_simulator_new (const TdDataset *dataset)
+{
+  TdSimulator *simulator = g_new0 (TdSimulator, 1);
+
+  simulator->dataset = dataset;
+  simulator->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, rule_output_free);
+  return simulator;
+}
+
+void
+td_simulator_free (TdSimulator *simulator)
+{
+  if (simulator == NULL)
+    return;
+  context_clear (&simulator->ctx);
+  g_clear_pointer (&simulator->base, td_result_free);
+  g_free (simulator->context_key);
+  g_hash_table_unref (simulator->rules);
+  g_free (simulator);
+}
+
+/* Who is credited, what is eligible, each partner's tier and the period's
+ * sums: shared by every rule, rebuilt only when what decides them changes. */
+static gboolean
+build_context (TdSimulator             *simulator,
+               const TdProgram         *program,
+               const TdSimulateOptions *options,
+               GError                 **error)
+{
+  const TdDataset *dataset = simulator->dataset;
+  Context *ctx = &simulator->ctx;
+  TdResult *base;
   guint n_partners = dataset->n_partners;
-  guint n_tiers = program->tiers->len;
-  guint n_rules = program->rules->len;
   TdDate window_start, window_end;
   guint first;
 
+  context_clear (ctx);
+  g_clear_pointer (&simulator->base, td_result_free);
+  g_hash_table_remove_all (simulator->rules);
+
+  base = simulator->base = g_new0 (TdResult, 1);
+  base->partner_tier = g_new (gint32, MAX (n_partners, 1));
+  base->partner_revenue = g_new0 (TdMoney, MAX (n_partners, 1));
+
+  ctx->program = program;
+  ctx->dataset = dataset;
+  ctx->options = options;
+  ctx->result = base;
+  ctx->n_tiers = program->tiers->len;
+  ctx->from = options->from;
+  ctx->to = options->to;
+  ctx->lo = td_dataset_first_sale_on_or_after (dataset, options->from);
+  ctx->hi = td_dataset_first_sale_on_or_after (dataset, options->to + 1);
+
+  /* Overrides of partners absent from the data are ignored. */
+  ctx->override_of = g_new (gint32, MAX (n_partners, 1));
+  for (guint p = 0; p < n_partners; p++)
+    ctx->override_of[p] = -1;
+  for (guint o = 0; o < program->overrides->len; o++)
+    {
+      const TdOverride *override = program->overrides->pdata[o];
+      g_autofree char *id = g_strstrip (g_strdup (override->partner));
+      gint32 partner = td_intern_lookup (dataset->partner_ids, id, strlen (id));
+      if (partner >= 0)
+        ctx->override_of[partner] = (gint32) o;
+    }
+
+  first = ctx->lo;
+  if (qualify_window (ctx, &window_start, &window_end))
+    first = MIN (first, td_dataset_first_sale_on_or_after (dataset, window_start));
+  credit_sales (ctx, first);
+  progress (options, 0.1);
+
+  if (!assign_tiers (ctx))
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->error));
+      context_clear (ctx);
+      g_clear_pointer (&simulator->base, td_result_free);
+      return FALSE;
+    }
+  sum_period (ctx);
+  if (ctx->overflow)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_OVERFLOW,
+                   _("an amount or a total is larger than 92233720368547758.07, the largest this format holds"));
+      context_clear (ctx);
+      g_clear_pointer (&simulator->base, td_result_free);
+      return FALSE;
+    }
+  progress (options, 0.2);
+  return TRUE;
+}
+
+static RuleOutput *
+run_rule (TdSimulator             *simulator,
+          const TdProgram         *program,
+          guint                    index,
+          const TdSimulateOptions *options)
+{
+  Context *ctx = &simulator->ctx;
+  RuleOutput *output = g_new0 (RuleOutput, 1);
+  RulePlan plan;
+
+  output->partner_payout = g_new0 (TdMoney, MAX (simulator->dataset->n_partners, 1));
+  if (options->want_lines)
+    output->lines = g_array_new (FALSE, FALSE, sizeof (TdLine));
+  ctx->program = program;
+  ctx->options = options;
+  ctx->output = output;
+  ctx->overflow = FALSE;
+
+  compile_rule (&plan, ctx, index);
+  switch (plan.rule->kind)
+    {
+    case TD_RULE_PERCENT:
+    case TD_RULE_PER_UNIT:
+    case TD_RULE_NEW_CUSTOMER:
+      run_sale_rule (ctx, &plan);
+      break;
+    case TD_RULE_REBATE:
+    case TD_RULE_BONUS:
+      run_period_rule (ctx, &plan);
+      break;
+    case TD_RULE_WELCOME:
+      run_welcome_rule (ctx, &plan);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  rule_plan_clear (&plan);
+  output->overflow = ctx->overflow;
+  ctx->output = NULL;
+  return output;
+}
+
+static gpointer
+copy_array (gconstpointer data,
+            gsize         size)
+{
+  return g_memdup2 (data, MAX (size, 1));
+}
+
+TdResult *
+td_simulator_run (TdSimulator             *simulator,
+                  const TdProgram         *program,
+                  const TdSimulateOptions *options,
+                  GError                 **error)
+{
+  const TdDataset *dataset = simulator->dataset;
+  g_autoptr(TdResult) result = NULL;
+  g_autoptr(GHashTable) used = NULL;
+  g_autofree char *context_key = NULL;
+  guint n_partners = dataset->n_partners;
+  guint n_tiers = program->tiers->len;
+  guint n_rules = program->rules->len;
+  const TdResult *base;
+  gboolean overflow = FALSE;
+
   g_return_val_if_fail (options->from <= options->to, NULL);
 
+  context_key = td_program_context_key (program);
+  {
+    char dates[2 * TD_DATE_BUF + 1];
+    char *keyed;
+
+    td_date_format_buf (options->from, dates);
+    dates[TD_DATE_BUF - 1] = ' ';
+    td_date_format_buf (options->to, dates + TD_DATE_BUF);
+    keyed = g_strconcat (dates, context_key, NULL);
+    g_free (context_key);
+    context_key = keyed;
+  }
+  if (simulator->context_key == NULL || strcmp (simulator->context_key, context_key) != 0)
+    {
+      g_clear_pointer (&simulator->context_key, g_free);
+      if (!build_context (simulator, program, options, error))
+        return NULL;
+      simulator->context_key = g_strdup (context_key);
+    }
+  else
+    progress (options, 0.2);
+  base = simulator->base;
+
+  result = g_new0 (TdResult, 1);
   result->program = program;
   result->dataset = dataset;
   result->from = options->from;
   result->to = options->to;
-  result->partner_tier = g_new (gint32, MAX (n_partners, 1));
-  result->partner_revenue = g_new0 (TdMoney, MAX (n_partners, 1));
+  result->partner_tier = copy_array (base->partner_tier, sizeof (gint32) * n_partners);
+  result->partner_revenue = copy_array (base->partner_revenue, sizeof (TdMoney) * n_partners);
+  result->n_requirements = base->n_requirements;
+  if (base->requirement_value != NULL)
+    {
+      result->requirement_value = copy_array (base->requirement_value, sizeof (gint64) * n_partners * base->n_requirements);
+      result->requirement_met = copy_array (base->requirement_met, (gsize) n_partners * base->n_requirements);
+    }
+  result->eligible_revenue = base->eligible_revenue;
+  result->ineligible_revenue = base->ineligible_revenue;
+  result->unattributed_revenue = base->unattributed_revenue;
+  memcpy (result->ineligible_sales, base->ineligible_sales, sizeof base->ineligible_sales);
+  memcpy (result->ineligible_by_reason, base->ineligible_by_reason, sizeof base->ineligible_by_reason);
+  result->unattributed_sales = base->unattributed_sales;
+  result->new_customers = base->new_customers;
   result->partner_payout = g_new0 (TdMoney, MAX (n_partners, 1));
   result->partner_rule_payout = g_new0 (TdMoney, MAX ((gsize) n_partners * n_rules, 1));
   result->tiers = g_new0 (TdTierTotals, n_tiers + 1);
@@ -1147,112 +1375,90 @@ td_simulate (const TdProgram         *program,
   if (options->want_lines)
     result->lines = g_array_new (FALSE, FALSE, sizeof (TdLine));
 
-  ctx.program = program;
-  ctx.dataset = dataset;
-  ctx.options = options;
-  ctx.result = result;
-  ctx.n_tiers = n_tiers;
-  ctx.n_rules = n_rules;
-  ctx.from = options->from;
-  ctx.to = options->to;
-  ctx.lo = td_dataset_first_sale_on_or_after (dataset, options->from);
-  ctx.hi = td_dataset_first_sale_on_or_after (dataset, options->to + 1);
-
-  /* Overrides of partners absent from the data are ignored. */
-  ctx.override_of = g_new (gint32, MAX (n_partners, 1));
-  for (guint p = 0; p < n_partners; p++)
-    ctx.override_of[p] = -1;
-  for (guint o = 0; o < program->overrides->len; o++)
+  /* Each rule: reused when it and the overrides of its values are as they
+   * were, run again otherwise. */
+  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, rule_output_free);
+  for (guint r = 0; r < n_rules; r++)
     {
-      const TdOverride *override = program->overrides->pdata[o];
-      g_autofree char *id = g_strstrip (g_strdup (override->partner));
-      gint32 partner = td_intern_lookup (dataset->partner_ids, id, strlen (id));
-      if (partner >= 0)
-        ctx.override_of[partner] = (gint32) o;
-    }
+      g_autofree char *key = td_program_rule_key (program, r);
+      g_autofree char *full_key = g_strconcat (options->want_lines ? "lines " : "", key, NULL);
+      gpointer stolen_key = NULL, stolen_output = NULL;
+      RuleOutput *output;
 
-  first = ctx.lo;
-  if (qualify_window (&ctx, &window_start, &window_end))
-    first = MIN (first, td_dataset_first_sale_on_or_after (dataset, window_start));
-  credit_sales (&ctx, first);
-  progress (options, 0.1);
-
-  if (assign_tiers (&ctx))
-    {
-      sum_period (&ctx);
-      progress (options, 0.2);
-
-      for (guint r = 0; r < n_rules && !ctx.overflow; r++)
+      if (options->cancellable != NULL && g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        return NULL;
+      /* Rule ids are unique, so keys are too. */
+      if (g_hash_table_steal_extended (simulator->rules, full_key, &stolen_key, &stolen_output))
         {
-          RulePlan plan;
-
-          if (options->cancellable != NULL && g_cancellable_is_cancelled (options->cancellable))
-            break;
-          compile_rule (&plan, &ctx, r);
-          switch (plan.rule->kind)
-            {
-            case TD_RULE_PERCENT:
-            case TD_RULE_PER_UNIT:
-            case TD_RULE_NEW_CUSTOMER:
-              run_sale_rule (&ctx, &plan);
-              break;
-            case TD_RULE_REBATE:
-            case TD_RULE_BONUS:
-              run_period_rule (&ctx, &plan);
-              break;
-            case TD_RULE_WELCOME:
-              run_welcome_rule (&ctx, &plan);
-              break;
-            default:
-              g_assert_not_reached ();
-            }
-          rule_plan_clear (&plan);
-          progress (&options[0], 0.2 + 0.75 * (r + 1) / MAX (n_rules, 1));
+          g_free (stolen_key);
+          output = stolen_output;
         }
+      else
+        output = run_rule (simulator, program, r, options);
 
+      overflow |= output->overflow;
+      result->rules[r] = output->totals;
       for (guint p = 0; p < n_partners; p++)
-        {
-          gint32 tier = result->partner_tier[p];
-          TdTierTotals *totals = &result->tiers[tier >= 0 ? (guint) tier : n_tiers];
-
-          for (guint r = 0; r < n_rules; r++)
-            add_money (&ctx, &result->partner_payout[p], result->partner_rule_payout[(gsize) p * n_rules + r]);
-          add_money (&ctx, &result->payout, result->partner_payout[p]);
-          totals->partners++;
-          add_money (&ctx, &totals->revenue, result->partner_revenue[p]);
-          add_money (&ctx, &totals->payout, result->partner_payout[p]);
-          if (result->partner_payout[p] > 0)
-            result->partners_paid++;
-        }
-      result->has_payout_ratio = ratio (result->payout, result->eligible_revenue, &result->payout_ratio);
-      evaluate_objectives (&ctx);
+        result->partner_rule_payout[(gsize) p * n_rules + r] = output->partner_payout[p];
+      if (result->lines != NULL && output->lines != NULL)
+        for (guint i = 0; i < output->lines->len; i++)
+          {
+            TdLine line = g_array_index (output->lines, TdLine, i);
+            line.rule = (gint32) r;
+            g_array_append_val (result->lines, line);
+          }
+      g_hash_table_insert (used, g_steal_pointer (&full_key), output);
+      progress (options, 0.2 + 0.75 * (r + 1) / MAX (n_rules, 1));
     }
+  /* Only what this run used is kept: the cache never outgrows the program. */
+  g_hash_table_unref (simulator->rules);
+  simulator->rules = g_steal_pointer (&used);
 
-  g_free (ctx.credited);
-  g_free (ctx.ineligible);
-  g_free (ctx.override_of);
-  for (guint k = 0; k < TD_N_PERIODS; k++)
-    {
-      g_free (ctx.buckets[k].start);
-      g_free (ctx.buckets[k].end);
-      g_free (ctx.buckets[k].of_day);
-    }
+  {
+    Context totals_ctx = { 0 };
 
-  if (ctx.error != NULL)
-    {
-      g_propagate_error (error, ctx.error);
-      return NULL;
-    }
-  if (ctx.overflow)
+    for (guint p = 0; p < n_partners; p++)
+      {
+        gint32 tier = result->partner_tier[p];
+        TdTierTotals *totals = &result->tiers[tier >= 0 ? (guint) tier : n_tiers];
+
+        for (guint r = 0; r < n_rules; r++)
+          add_money (&totals_ctx, &result->partner_payout[p], result->partner_rule_payout[(gsize) p * n_rules + r]);
+        add_money (&totals_ctx, &result->payout, result->partner_payout[p]);
+        totals->partners++;
+        add_money (&totals_ctx, &totals->revenue, result->partner_revenue[p]);
+        add_money (&totals_ctx, &totals->payout, result->partner_payout[p]);
+        if (result->partner_payout[p] > 0)
+          result->partners_paid++;
+      }
+    overflow |= totals_ctx.overflow;
+    totals_ctx.result = result;
+    totals_ctx.program = program;
+    result->has_payout_ratio = ratio (result->payout, result->eligible_revenue, &result->payout_ratio);
+    evaluate_objectives (&totals_ctx);
+  }
+
+  if (overflow)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_OVERFLOW,
                    _("an amount or a total is larger than 92233720368547758.07, the largest this format holds"));
       return NULL;
     }
-  if (options->cancellable != NULL && g_cancellable_set_error_if_cancelled (options->cancellable, error))
-    return NULL;
   progress (options, 1.0);
   return g_steal_pointer (&result);
+}
+
+TdResult *
+td_simulate (const TdProgram         *program,
+             const TdDataset         *dataset,
+             const TdSimulateOptions *options,
+             GError                 **error)
+{
+  TdSimulator *simulator = td_simulator_new (dataset);
+  TdResult *result = td_simulator_run (simulator, program, options, error);
+
+  td_simulator_free (simulator);
+  return result;
 }
 
 void

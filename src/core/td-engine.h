@@ -111,6 +111,19 @@ typedef struct
   GCancellable  *cancellable;
 } TdSimulateOptions;
 
+/* Keeps what a re-simulation can reuse (the context of tiers, eligibility
+ * and attribution; each rule's payouts) between runs on one data set:
+ * after an edit, only what the edit changed is computed again. The data
+ * set must outlive it. Not thread-safe: one run at a time. */
+typedef struct _TdSimulator TdSimulator;
+
+TdSimulator *td_simulator_new   (const TdDataset         *dataset);
+void      td_simulator_free     (TdSimulator             *simulator);
+TdResult *td_simulator_run      (TdSimulator             *simulator,
+                                 const TdProgram         *program,
+                                 const TdSimulateOptions *options,
+                                 GError                 **error);
+
 TdResult *td_simulate           (const TdProgram         *program,
                                  const TdDataset         *dataset,
                                  const TdSimulateOptions *options,
@@ -120,5 +133,6 @@ const char *td_result_tier_id   (const TdResult *result,
                                  gint32          tier);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdResult, td_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSimulator, td_simulator_free)
 
 G_END_DECLS

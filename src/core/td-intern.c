@@ -12,10 +12,12 @@
 
 #include "td-intern.h"
 
+/* The full 64-bit hash is kept so that the text (a likely cache miss in
+ * the arena) is compared only when the hashes already agree. */
 typedef struct
 {
-  guint32 hash;
-  gint32  id;     /* -1: empty slot */
+  guint64 hash;
+  gint64  id;     /* -1: empty slot */
 } Slot;
 
 struct _TdIntern
@@ -30,7 +32,7 @@ struct _TdIntern
 };
 
 /* FNV-1a over 8-byte words, then a final mix: fast for short ids. */
-static guint32
+static guint64
 hash_bytes (const char *text,
             gsize       length)
 {
@@ -49,7 +51,7 @@ hash_bytes (const char *text,
   h ^= h >> 32;
   h *= 0xd6e8feb86659fd93ULL;
   h ^= h >> 32;
-  return (guint32) h;
+  return h;
 }
 
 TdIntern *
@@ -98,7 +100,7 @@ grow (TdIntern *intern)
 
       if (slot.id < 0)
         continue;
-      for (j = slot.hash & new_mask; slots[j].id >= 0; j = (j + 1) & new_mask)
+      for (j = (guint) slot.hash & new_mask; slots[j].id >= 0; j = (j + 1) & new_mask)
         ;
       slots[j] = slot;
     }
@@ -112,16 +114,16 @@ td_intern_lookup (const TdIntern *intern,
                   const char     *text,
                   gsize           length)
 {
-  guint32 hash = hash_bytes (text, length);
+  guint64 hash = hash_bytes (text, length);
 
-  for (guint i = hash & intern->mask; intern->slots[i].id >= 0; i = (i + 1) & intern->mask)
+  for (guint i = (guint) hash & intern->mask; intern->slots[i].id >= 0; i = (i + 1) & intern->mask)
     {
       const Slot *slot = &intern->slots[i];
       if (slot->hash == hash)
         {
-          const char *candidate = text_of (intern, slot->id);
-          if (strncmp (candidate, text, length) == 0 && candidate[length] == '\0')
-            return slot->id;
+          const char *candidate = text_of (intern, (gint32) slot->id);
+          if (memcmp (candidate, text, length) == 0 && candidate[length] == '\0')
+            return (gint32) slot->id;
         }
     }
   return -1;
@@ -133,21 +135,21 @@ td_intern_add (TdIntern   *intern,
                gsize       length,
                gboolean   *added)
 {
-  guint32 hash = hash_bytes (text, length);
+  guint64 hash = hash_bytes (text, length);
   guint i;
   gint32 id;
 
-  for (i = hash & intern->mask; intern->slots[i].id >= 0; i = (i + 1) & intern->mask)
+  for (i = (guint) hash & intern->mask; intern->slots[i].id >= 0; i = (i + 1) & intern->mask)
     {
       const Slot *slot = &intern->slots[i];
       if (slot->hash == hash)
         {
-          const char *candidate = text_of (intern, slot->id);
-          if (strncmp (candidate, text, length) == 0 && candidate[length] == '\0')
+          const char *candidate = text_of (intern, (gint32) slot->id);
+          if (memcmp (candidate, text, length) == 0 && candidate[length] == '\0')
             {
               if (added != NULL)
                 *added = FALSE;
-              return slot->id;
+              return (gint32) slot->id;
             }
         }
     }

@@ -592,3 +592,54 @@ td_program_to_json (const TdProgram *program)
 
   return td_json_writer_free_to_string (writer);
 }
+
+char *
+td_program_context_key (const TdProgram *program)
+{
+  TdJsonWriter *writer = td_json_writer_new ();
+
+  td_json_writer_begin_object (writer);
+  write_list (writer, program, "tiers", program->tiers, write_tier_item);
+  write_enum (writer, "mode", td_qualification_mode_to_string (program->qualification_mode));
+  write_enum (writer, "window", td_window_to_string (program->qualification_window));
+  write_strv (writer, "distributors", program->distributors);
+  td_json_writer_member (writer, "require_invoice");
+  td_json_writer_bool (writer, program->require_invoice);
+  write_enum (writer, "online_renewals", td_attribution_to_string (program->online_renewals));
+  td_json_writer_member (writer, "override_tiers");
+  td_json_writer_begin_array (writer);
+  for (guint i = 0; i < program->overrides->len; i++)
+    {
+      const TdOverride *override = program->overrides->pdata[i];
+      td_json_writer_string (writer, override->partner);
+      td_json_writer_string (writer, override->tier != NULL ? override->tier : "");
+    }
+  td_json_writer_end_array (writer);
+  td_json_writer_end_object (writer);
+  return td_json_writer_free_to_string (writer);
+}
+
+char *
+td_program_rule_key (const TdProgram *program,
+                     guint            rule_index)
+{
+  const TdRule *rule = program->rules->pdata[rule_index];
+  TdJsonWriter *writer = td_json_writer_new ();
+
+  td_json_writer_begin_array (writer);
+  write_rule (writer, program, rule);
+  for (guint i = 0; i < program->overrides->len; i++)
+    {
+      const TdOverride *override = program->overrides->pdata[i];
+      const TdEntry *rate = td_entries_find (override->rates, rule->id);
+      const TdEntry *amount = td_entries_find (override->amounts, rule->id);
+
+      if (rate == NULL && amount == NULL)
+        continue;
+      td_json_writer_string (writer, override->partner);
+      td_json_writer_int (writer, rate != NULL ? rate->value : -1);
+      td_json_writer_int (writer, amount != NULL ? amount->value : -1);
+    }
+  td_json_writer_end_array (writer);
+  return td_json_writer_free_to_string (writer);
+}
