@@ -21,6 +21,7 @@ enum
 int cli_validate (int argc, char **argv);
 int cli_fmt      (int argc, char **argv);
 int cli_simulate (int argc, char **argv);
+int cli_demo_data (int argc, char **argv);
 
 /* Parses @entries from argv; on a usage error prints it and returns FALSE. */
 gboolean cli_parse_options (int           *argc,

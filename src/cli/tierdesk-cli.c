@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "validate", cli_validate, N_("Check a program file and list every problem") },
   { "fmt", cli_fmt, N_("Write a program file in canonical form") },
   { "simulate", cli_simulate, N_("Simulate what a program would have paid over a period") },
+  { "demo-data", cli_demo_data, N_("Write a synthetic sales history for the example programs") },
 };
 
 static void
