@@ -5,11 +5,19 @@ set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$top/build-aux/setup.sh"
 cd "$top"
+cli=./build/src/cli/tierdesk-cli
 
-# Until the desktop app exists, the product is the command line: check
-# the five example programs and summarise each.
-status=0
+# Until the desktop app exists, the product is the command line: check the
+# five example programs, then simulate each on the synthetic demo history
+# over its last full year.
+data="${XDG_DATA_HOME:-$HOME/.local/share}/tierdesk/demo-data"
 for program in data/examples/*.json; do
-  ./build/src/cli/tierdesk-cli validate "$program" || status=1
+  "$cli" validate "$program"
 done
-exit $status
+if [ ! -f "$data/sales.csv" ]; then
+  "$cli" demo-data "$data"
+fi
+for program in data/examples/*.json; do
+  echo
+  "$cli" simulate "$program" --data "$data" --from 2025-01-01 --to 2025-12-31 --format text
+done
