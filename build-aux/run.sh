@@ -6,6 +6,7 @@ top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$top/build-aux/setup.sh"
 cd "$top"
 cli=./build/src/cli/tierdesk-cli
+export TIERDESK_LOCALEDIR="$top/build/po"
 
 # Until the desktop app exists, the product is the command line: check the
 # five example programs, then simulate each on the synthetic demo history

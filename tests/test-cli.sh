@@ -54,5 +54,10 @@ check "fmt of an invalid program exits 1" 1 "$cli" fmt "$work/bad.json" -o "$wor
 n=$((n + 1)); if [ ! -e "$work/never.json" ]; then echo "ok $n - fmt writes nothing for an invalid program"; else echo "not ok $n - fmt wrote a file"; failed=$((failed + 1)); fi
 check "fmt without a file is a usage error" 2 "$cli" fmt
 
+# Translations: the German catalogue is used when asked for (the test
+# environment points TIERDESK_LOCALEDIR at the build tree's catalogues).
+check "validate in German" 1 env LANGUAGE=de LC_ALL=C.UTF-8 "$cli" validate "$work/bad.json"
+contains "the message is translated" "$work/err" "Stufe"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

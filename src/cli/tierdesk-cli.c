@@ -79,7 +79,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (tests, build-aux/run.sh), the catalogues are
+   * not installed yet. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIERDESK_LOCALEDIR") != NULL ? g_getenv ("TIERDESK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
