@@ -37,6 +37,13 @@ gboolean     td_csv_reader_next       (TdCsvReader       *reader,
 void         td_csv_reader_raw_record (TdCsvReader       *reader,
                                        const char       **start,
                                        gsize             *length);
+/* Continues at @offset, which must be where a record starts (as one
+ * returned before did) or a blank line, counting lines from @line. */
+void         td_csv_reader_seek       (TdCsvReader       *reader,
+                                       gsize              offset,
+                                       guint              line);
+/* Where the record just read starts, from the start of the data. */
+gsize        td_csv_reader_record_offset (TdCsvReader *reader);
 /* Bytes consumed so far, for progress. */
 gsize        td_csv_reader_offset     (TdCsvReader       *reader);
 
