@@ -27,11 +27,13 @@ sizes=("$@")
 
 # Median of three runs of a command: "seconds peak_kib".
 measure() {
-  local runs=() line
+  local runs=() out
+  out="$(mktemp)"
   for _ in 1 2 3; do
-    line=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    runs+=("$line")
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1
+    runs+=("$(tail -n 1 "$out")")
   done
+  rm -f "$out"
   printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
 }
 
