@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "td-problems.h"
+
 G_BEGIN_DECLS
 
 enum
@@ -29,6 +31,8 @@ gboolean cli_parse_options (int           *argc,
                             const char    *parameter,
                             const char    *summary,
                             GOptionEntry  *entries);
+void     cli_print_problems (const TdProblems *problems,
+                             const char       *file);
 int      cli_usage_error   (const char    *command,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);

@@ -12,17 +12,6 @@
 #include "td-program-writer.h"
 #include "td-validator.h"
 
-static void
-print_problems (const TdProblems *problems,
-                const char       *file)
-{
-  for (guint i = 0; i < td_problems_get_n (problems); i++)
-    {
-      g_autofree char *line = td_problem_to_string (td_problems_get (problems, i), file);
-      g_printerr ("%s\n", line);
-    }
-}
-
 int
 cli_validate (int    argc,
               char **argv)
@@ -40,7 +29,7 @@ cli_validate (int    argc,
     return cli_usage_error ("validate", _("give exactly one program file"));
 
   program = td_program_load (argv[1], problems);
-  print_problems (problems, argv[1]);
+  cli_print_problems (problems, argv[1]);
   if (program == NULL)
     return CLI_EXIT_INVALID;
 
@@ -76,7 +65,7 @@ cli_fmt (int    argc,
     return cli_usage_error ("fmt", _("give exactly one program file"));
 
   program = td_program_load (argv[1], problems);
-  print_problems (problems, argv[1]);
+  cli_print_problems (problems, argv[1]);
   if (program == NULL)
     return CLI_EXIT_INVALID;
 

@@ -16,17 +16,6 @@
 #include "td-report.h"
 #include "td-validator.h"
 
-static void
-print_problems (const TdProblems *problems,
-                const char       *file)
-{
-  for (guint i = 0; i < td_problems_get_n (problems); i++)
-    {
-      g_autofree char *line = td_problem_to_string (td_problems_get (problems, i), file);
-      g_printerr ("%s\n", line);
-    }
-}
-
 static gboolean
 parse_date_option (const char *name,
                    const char *text,
@@ -105,17 +94,17 @@ cli_simulate (int    argc,
     }
 
   program = td_program_load (argv[1], problems);
-  print_problems (problems, argv[1]);
+  cli_print_problems (problems, argv[1]);
   if (baseline_path != NULL)
     {
       baseline_program = td_program_load (baseline_path, baseline_problems);
-      print_problems (baseline_problems, baseline_path);
+      cli_print_problems (baseline_problems, baseline_path);
     }
   if (program == NULL || (baseline_path != NULL && baseline_program == NULL))
     return CLI_EXIT_INVALID;
 
   dataset = td_dataset_load_dir (data_dir, NULL, data_problems);
-  print_problems (data_problems, data_dir);
+  cli_print_problems (data_problems, data_dir);
   if (dataset == NULL)
     return CLI_EXIT_INVALID;
 

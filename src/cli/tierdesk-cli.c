@@ -58,6 +58,18 @@ cli_parse_options (int           *argc,
   return TRUE;
 }
 
+/* Every problem on standard error, one per line. */
+void
+cli_print_problems (const TdProblems *problems,
+                    const char       *file)
+{
+  for (guint i = 0; i < td_problems_get_n (problems); i++)
+    {
+      g_autofree char *line = td_problem_to_string (td_problems_get (problems, i), file);
+      g_printerr ("%s\n", line);
+    }
+}
+
 int
 cli_usage_error (const char *command,
                  const char *format,
