@@ -54,6 +54,73 @@ check "fmt of an invalid program exits 1" 1 "$cli" fmt "$work/bad.json" -o "$wor
 n=$((n + 1)); if [ ! -e "$work/never.json" ]; then echo "ok $n - fmt writes nothing for an invalid program"; else echo "not ok $n - fmt wrote a file"; failed=$((failed + 1)); fi
 check "fmt without a file is a usage error" 2 "$cli" fmt
 
+# Workspaces: save creates the file and numbers versions per program;
+# export gives back the saved bytes; check finds damage.
+ws="$work/demo.tierdesk"
+check "save creates a workspace" 0 "$cli" save "$ws" "$examples/smart-soft.json" --note "From the article"
+contains "save says it created the workspace" "$work/out" "Created workspace $ws"
+contains "save prints the version" "$work/out" "Saved smart-soft version 1"
+check "save an unchanged program" 0 "$cli" save "$ws" "$examples/smart-soft.json"
+contains "nothing saved when unchanged" "$work/out" "Program “smart-soft” is unchanged since version 1: nothing saved"
+sed 's/"name": "Smart-Soft partner program"/"name": "Smart-Soft partner program 2025"/' "$examples/smart-soft.json" >"$work/smart-soft-2.json"
+check "save a changed program" 0 "$cli" save "$ws" "$work/smart-soft-2.json"
+contains "save numbers the next version" "$work/out" "Saved smart-soft version 2"
+check "save another program" 0 "$cli" save "$ws" "$examples/snom.json"
+contains "numbering is per program" "$work/out" "Saved snom version 1"
+check "save an invalid program exits 1" 1 "$cli" save "$ws" "$work/bad.json"
+contains "save lists the problems" "$work/err" "$work/bad.json: \$.tiers: a program needs at least one tier"
+check "save an invalid program to a new workspace exits 1" 1 "$cli" save "$work/new.tierdesk" "$work/bad.json"
+n=$((n + 1)); if [ ! -e "$work/new.tierdesk" ]; then echo "ok $n - no workspace is created for an invalid program"; else echo "not ok $n - a workspace was created"; failed=$((failed + 1)); fi
+check "save without a program is a usage error" 2 "$cli" save "$ws"
+check "programs" 0 "$cli" programs "$ws"
+contains "programs has headers" "$work/out" "ID          NAME                             VENDOR      CURRENCY  VERSION  SAVED AT"
+contains "programs lists the latest version" "$work/out" "smart-soft  Smart-Soft partner program 2025  Smart-Soft  RUB       2        20"
+contains "programs lists every program" "$work/out" "snom        Snom partner program             Snom        EUR       1        20"
+check "programs without a workspace is a usage error" 2 "$cli" programs
+check "versions" 0 "$cli" versions "$ws" smart-soft
+contains "versions lists the note" "$work/out" "From the article"
+check "versions of an unknown program exits 1" 1 "$cli" versions "$ws" acme
+contains "versions names the missing program" "$work/err" "Workspace “$ws” has no program “acme”"
+check "export the latest version" 0 "$cli" export "$ws" smart-soft
+sed '0,/^  "version": 1,$/s//  "version": 2,/' "$work/smart-soft-2.json" >"$work/expected-2.json"
+n=$((n + 1)); if cmp -s "$work/out" "$work/expected-2.json"; then echo "ok $n - export writes the saved bytes, version 2"; else echo "not ok $n - export differs from what was saved"; failed=$((failed + 1)); fi
+check "export version 1 to a file" 0 "$cli" export "$ws" smart-soft --version 1 -o "$work/v1.json"
+n=$((n + 1)); if cmp -s "$work/v1.json" "$examples/smart-soft.json"; then echo "ok $n - export -o of version 1 is the example file"; else echo "not ok $n - export -o differs"; failed=$((failed + 1)); fi
+check "export -o a device writes to it" 0 "$cli" export "$ws" snom -o /dev/null
+n=$((n + 1)); if [ -c /dev/null ]; then echo "ok $n - export -o /dev/null leaves the device in place"; else echo "not ok $n - export replaced /dev/null"; failed=$((failed + 1)); fi
+check "export an unknown version exits 1" 1 "$cli" export "$ws" smart-soft --version 9
+contains "export names the latest version" "$work/err" "has no version 9 (the latest is 2)"
+check "export --version 0 is a usage error" 2 "$cli" export "$ws" smart-soft --version 0
+check "export --version x is a usage error" 2 "$cli" export "$ws" smart-soft --version x
+check "check a sound workspace" 0 "$cli" check "$ws"
+contains "check counts the versions" "$work/out" "Versions: 3"
+contains "check runs the integrity check" "$work/out" "Integrity check: ok"
+printf 'not a workspace, just text, long enough to be read as an SQLite header: %0100d' 0 >"$work/text.tierdesk"
+check "programs of a file that is not a workspace exits 1" 1 "$cli" programs "$work/text.tierdesk"
+contains "the file is named" "$work/err" "“$work/text.tierdesk” is not a Tierdesk workspace: it is not an SQLite database"
+cp "$work/text.tierdesk" "$work/text.copy"
+check "save refuses a file that is not a workspace" 1 "$cli" save "$work/text.tierdesk" "$examples/snom.json"
+n=$((n + 1)); if cmp -s "$work/text.tierdesk" "$work/text.copy"; then echo "ok $n - save leaves a file that is not a workspace unchanged"; else echo "not ok $n - save changed a file that is not a workspace"; failed=$((failed + 1)); fi
+cp "$ws" "$work/damaged.tierdesk"
+python3 - "$work/damaged.tierdesk" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+page = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'draft'").fetchone()[0]
+db.close()
+with open(sys.argv[1], 'r+b') as f:
+    f.seek((page - 1) * 4096)
+    f.write(b'\x42')
+PY
+check "check of a damaged workspace exits 1" 1 "$cli" check "$work/damaged.tierdesk"
+contains "check says the integrity check failed" "$work/out" "Integrity check: failed"
+contains "check lists the findings" "$work/out" "  Page 6: btreeInitPage() returns error code 11"
+check "programs of a damaged workspace exits 1" 1 "$cli" programs "$work/damaged.tierdesk"
+contains "programs says it is damaged" "$work/err" "Workspace “$work/damaged.tierdesk” is damaged: Page 6: btreeInitPage() returns error code 11"
+cp "$ws" "$work/read-only.tierdesk"; chmod a-w "$work/read-only.tierdesk"
+check "save to a read-only workspace exits 1" 1 "$cli" save "$work/read-only.tierdesk" "$examples/s-mart.json"
+contains "save says the file is read-only" "$work/err" "for writing: the file is read-only"
+check "programs of a read-only workspace" 0 "$cli" programs "$work/read-only.tierdesk"
+
 # Translations: the German catalogue is used when asked for (the test
 # environment points TIERDESK_LOCALEDIR at the build tree's catalogues).
 check "validate in German" 1 env LANGUAGE=de LC_ALL=C.UTF-8 "$cli" validate "$work/bad.json"

@@ -24,6 +24,11 @@ int cli_validate (int argc, char **argv);
 int cli_fmt      (int argc, char **argv);
 int cli_simulate (int argc, char **argv);
 int cli_demo_data (int argc, char **argv);
+int cli_save     (int argc, char **argv);
+int cli_programs (int argc, char **argv);
+int cli_versions (int argc, char **argv);
+int cli_export   (int argc, char **argv);
+int cli_check    (int argc, char **argv);
 
 /* Parses @entries from argv; on a usage error prints it and returns FALSE. */
 gboolean cli_parse_options (int           *argc,
@@ -33,6 +38,9 @@ gboolean cli_parse_options (int           *argc,
                             GOptionEntry  *entries);
 void     cli_print_problems (const TdProblems *problems,
                              const char       *file);
+int      cli_write_output  (const char       *command,
+                             const char       *path,
+                             const char       *text);
 int      cli_usage_error   (const char    *command,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);

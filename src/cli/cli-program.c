@@ -70,17 +70,5 @@ cli_fmt (int    argc,
     return CLI_EXIT_INVALID;
 
   json = td_program_to_json (program);
-  if (output == NULL)
-    {
-      fputs (json, stdout);
-      return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
-    }
-  /* g_file_set_contents writes a temporary file and renames it: never a
-   * half-written program. */
-  if (!g_file_set_contents (output, json, -1, &error))
-    {
-      g_printerr ("tierdesk-cli fmt: %s\n", error->message);
-      return CLI_EXIT_INVALID;
-    }
-  return CLI_EXIT_OK;
+  return cli_write_output ("fmt", output, json);
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,11 @@ static const Command commands[] = {
   { "fmt", cli_fmt, N_("Write a program file in canonical form") },
   { "simulate", cli_simulate, N_("Simulate what a program would have paid over a period") },
   { "demo-data", cli_demo_data, N_("Write a synthetic sales history for the example programs") },
+  { "save", cli_save, N_("Save a program file as its next version in a workspace") },
+  { "programs", cli_programs, N_("List the programs saved in a workspace") },
+  { "versions", cli_versions, N_("List the saved versions of a program") },
+  { "export", cli_export, N_("Write a saved version of a program as JSON") },
+  { "check", cli_check, N_("Check a workspace file for damage") },
 };
 
 static void
@@ -68,6 +74,41 @@ cli_print_problems (const TdProblems *problems,
       g_autofree char *line = td_problem_to_string (td_problems_get (problems, i), file);
       g_printerr ("%s\n", line);
     }
+}
+
+/* @text to standard output when @path is NULL; to a regular file through
+ * a temporary file renamed over it (never half-written); straight into a
+ * device or pipe (/dev/null, /dev/stdout), which a rename would replace. */
+int
+cli_write_output (const char *command,
+                  const char *path,
+                  const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = strlen (text);
+  FILE *out;
+  gboolean written;
+
+  if (path == NULL)
+    {
+      written = fwrite (text, 1, length, stdout) == length;
+      return written && fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      if (g_file_set_contents (path, text, (gssize) length, &error))
+        return CLI_EXIT_OK;
+      g_printerr ("tierdesk-cli %s: %s\n", command, error->message);
+      return CLI_EXIT_INVALID;
+    }
+  out = fopen (path, "wb");
+  written = out != NULL && fwrite (text, 1, length, out) == length;
+  if (out == NULL || fclose (out) != 0 || !written)
+    {
+      g_printerr (_("tierdesk-cli %s: cannot write %s: %s\n"), command, path, g_strerror (errno));
+      return CLI_EXIT_INVALID;
+    }
+  return CLI_EXIT_OK;
 }
 
 int

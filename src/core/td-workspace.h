@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "td-program.h"
 
@@ -40,6 +41,7 @@ typedef enum
   TD_WORKSPACE_ERROR_NOT_WORKSPACE,   /* an SQLite database of another application */
   TD_WORKSPACE_ERROR_TOO_NEW,         /* written by a newer Tierdesk */
   TD_WORKSPACE_ERROR_NEEDS_UPGRADE,   /* older schema, opened read-only */
+  TD_WORKSPACE_ERROR_NEEDS_RECOVERY,  /* an interrupted change, opened read-only */
   TD_WORKSPACE_ERROR_READ_ONLY,       /* opened for writing, cannot write */
   TD_WORKSPACE_ERROR_CORRUPT,         /* damaged file */
   TD_WORKSPACE_ERROR_BUSY,            /* another program is writing to it */
@@ -98,10 +100,18 @@ TdWorkspace  *td_workspace_create         (const char      *path,
 TdWorkspace  *td_workspace_open           (const char      *path,
                                            gboolean         writable,
                                            GError         **error);
+/* Opens read-only without PRAGMA quick_check, so that td_workspace_check()
+ * can report everything wrong with a damaged file. */
+TdWorkspace  *td_workspace_open_for_check (const char      *path,
+                                           GError         **error);
 void          td_workspace_close          (TdWorkspace     *workspace);
 
 const char   *td_workspace_get_path       (TdWorkspace     *workspace);
 gboolean      td_workspace_is_writable    (TdWorkspace     *workspace);
+
+/* The connection, for the other parts of the workspace layer (imports)
+ * and tests; valid until td_workspace_close(). */
+sqlite3      *td_workspace_get_connection (TdWorkspace     *workspace);
 
 /* The time stamps written from now on (NULL: the system clock again); for
  * tests and reproducible demo workspaces. */
@@ -134,8 +144,9 @@ char         *td_workspace_get_version_json (TdWorkspace   *workspace,
 
 /* PRAGMA integrity_check and foreign_key_check, the schema version, the
  * counts, and whether each stored version holds the program id and
- * version number of its row. Returns NULL only when the checks could not
- * run. */
+ * version number of its row; past a failed integrity check only that is
+ * reported (the counts stay 0). Returns NULL only when the checks could
+ * not run. */
 TdWorkspaceCheck *td_workspace_check      (TdWorkspace     *workspace,
                                            GError         **error);
 

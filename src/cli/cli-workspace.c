@@ -1,0 +1,347 @@
+/* cli-workspace.c — save, programs, versions, export and check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cli-commands.h"
+#include "td-validator.h"
+#include "td-workspace.h"
+
+static int
+fail (const char   *command,
+      const GError *error)
+{
+  g_printerr ("tierdesk-cli %s: %s\n", command, error->message);
+  return CLI_EXIT_INVALID;
+}
+
+static int
+finish_output (void)
+{
+  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+}
+
+/* A cell shows one line: a note may hold newlines and tabs. */
+static char *
+cell (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *c = copy; *c != '\0'; c++)
+    if (*c == '\n' || *c == '\r' || *c == '\t')
+      *c = ' ';
+  return copy;
+}
+
+/* Prints @rows (GStrv, the first the headers) as columns padded to their
+ * widest cell in characters, two spaces apart, no trailing blanks. */
+static void
+print_table (GPtrArray *rows)
+{
+  guint n_columns = g_strv_length (rows->pdata[0]);
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_string_append (line, row[c]);
+          if (c + 1 < n_columns)
+            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      printf ("%s\n", line->str);
+    }
+}
+
+static GPtrArray *
+table_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+/* Adds a row of the cells given, NULL-terminated; takes each string. */
+static void G_GNUC_NULL_TERMINATED
+table_add (GPtrArray *table,
+           char      *first,
+           ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (char *text = first; text != NULL; text = va_arg (args, char *))
+    {
+      g_strv_builder_add (builder, text);
+      g_free (text);
+    }
+  va_end (args);
+  g_ptr_array_add (table, g_strv_builder_end (builder));
+}
+
+int
+cli_save (int    argc,
+          char **argv)
+{
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Describe the change in the version history"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(TdProblems) problems = td_problems_new ();
+  g_autoptr(TdProgram) program = NULL;
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  guint number;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE PROGRAM.json"),
+                          _("Save a valid program file as the next version of its program in a\n"
+                            "workspace, creating the workspace file if it does not exist.\n"
+                            "Saving a program unchanged since its latest version saves nothing.\n"
+                            "Exit status: 0 saved or unchanged, 1 invalid input, 2 usage error."),
+                          entries))
+    return CLI_EXIT_USAGE;
+  if (argc != 3)
+    return cli_usage_error ("save", _("give a workspace and one program file"));
+
+  program = td_program_load (argv[2], problems);
+  cli_print_problems (problems, argv[2]);
+  if (program == NULL)
+    return CLI_EXIT_INVALID;
+
+  workspace = td_workspace_open (argv[1], TRUE, &error);
+  if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&error);
+      workspace = td_workspace_create (argv[1], &error);
+      /* A typo in the name makes a new workspace: say so. */
+      if (workspace != NULL)
+        printf (_("Created workspace %s\n"), argv[1]);
+      /* Another program created it in the meantime: use that one. */
+      else if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_EXISTS))
+        {
+          g_clear_error (&error);
+          workspace = td_workspace_open (argv[1], TRUE, &error);
+        }
+    }
+  if (workspace == NULL)
+    return fail ("save", error);
+
+  if (!td_workspace_save_version (workspace, program, note, &number, &error))
+    {
+      /* Saving again what is saved is not an error: scripts may save
+       * every time. */
+      if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_UNCHANGED))
+        {
+          printf ("%s\n", error->message);
+          return finish_output ();
+        }
+      return fail ("save", error);
+    }
+  /* TRANSLATORS: Saved PROGRAM-ID version N */
+  printf (_("Saved %s version %u\n"), program->id, number);
+  return finish_output ();
+}
+
+int
+cli_programs (int    argc,
+              char **argv)
+{
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GPtrArray) table = table_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE"),
+                          _("List the programs of a workspace with their latest version."),
+                          NULL))
+    return CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cli_usage_error ("programs", _("give exactly one workspace"));
+
+  workspace = td_workspace_open (argv[1], FALSE, &error);
+  if (workspace == NULL)
+    return fail ("programs", error);
+  programs = td_workspace_list_programs (workspace, &error);
+  if (programs == NULL)
+    return fail ("programs", error);
+  if (programs->len == 0)
+    {
+      printf (_("No programs saved in %s yet\n"), argv[1]);
+      return finish_output ();
+    }
+
+  /* TRANSLATORS: column headers of "tierdesk-cli programs" */
+  table_add (table, g_strdup (_("ID")), g_strdup (_("NAME")), g_strdup (_("VENDOR")),
+             g_strdup (_("CURRENCY")), g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), NULL);
+  for (guint i = 0; i < programs->len; i++)
+    {
+      const TdProgramSummary *summary = programs->pdata[i];
+
+      table_add (table, cell (summary->id), cell (summary->name),
+                 cell (summary->vendor != NULL ? summary->vendor : "-"), cell (summary->currency),
+                 g_strdup_printf ("%u", summary->latest_version), cell (summary->saved_at), NULL);
+    }
+  print_table (table);
+  return finish_output ();
+}
+
+int
+cli_versions (int    argc,
+              char **argv)
+{
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) table = table_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE PROGRAM-ID"),
+                          _("List the saved versions of a program, oldest first."),
+                          NULL))
+    return CLI_EXIT_USAGE;
+  if (argc != 3)
+    return cli_usage_error ("versions", _("give a workspace and one program id"));
+
+  workspace = td_workspace_open (argv[1], FALSE, &error);
+  if (workspace == NULL)
+    return fail ("versions", error);
+  versions = td_workspace_list_versions (workspace, argv[2], &error);
+  if (versions == NULL)
+    return fail ("versions", error);
+
+  /* TRANSLATORS: column headers of "tierdesk-cli versions" */
+  table_add (table, g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), g_strdup (_("AUTHOR")),
+             g_strdup (_("NOTE")), NULL);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const TdVersionInfo *info = versions->pdata[i];
+
+      table_add (table, g_strdup_printf ("%u", info->number), cell (info->saved_at),
+                 cell (info->author), cell (info->note), NULL);
+    }
+  print_table (table);
+  return finish_output ();
+}
+
+int
+cli_export (int    argc,
+            char **argv)
+{
+  g_autofree char *version_text = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_STRING, &version_text, N_("Export version N (default: the latest)"), N_("N") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  guint64 number = 0;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE PROGRAM-ID"),
+                          _("Write a saved version of a program: the bytes that were saved,\n"
+                            "canonical JSON with \"version\" set to the version's number."),
+                          entries))
+    return CLI_EXIT_USAGE;
+  if (argc != 3)
+    return cli_usage_error ("export", _("give a workspace and one program id"));
+  if (version_text != NULL
+      && !g_ascii_string_to_unsigned (version_text, 10, 1, G_MAXUINT, &number, NULL))
+    return cli_usage_error ("export", _("--version must be a version number (1, 2, 3…), not “%s”"), version_text);
+
+  workspace = td_workspace_open (argv[1], FALSE, &error);
+  if (workspace == NULL)
+    return fail ("export", error);
+  json = td_workspace_get_version_json (workspace, argv[2], (guint) number, &error);
+  if (json == NULL)
+    return fail ("export", error);
+
+  return cli_write_output ("export", output, json);
+}
+
+/* Prints one check's result; TRUE when it passed. */
+static gboolean
+print_check (const char      *label,
+             const GPtrArray *problems)
+{
+  if (problems->len == 0)
+    {
+      /* TRANSLATORS: CHECK: ok */
+      printf (_("%s: ok\n"), label);
+      return TRUE;
+    }
+  /* TRANSLATORS: CHECK: failed */
+  printf (_("%s: failed\n"), label);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = cell (problems->pdata[i]);
+      printf ("  %s\n", line);
+    }
+  return FALSE;
+}
+
+int
+cli_check (int    argc,
+           char **argv)
+{
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(TdWorkspaceCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean passed = TRUE;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE"),
+                          _("Check a workspace without changing it: SQLite's integrity and\n"
+                            "foreign key checks, and that each stored version is the program\n"
+                            "its row names.\n"
+                            "Exit status: 0 sound, 1 a check failed or the file cannot be read,\n"
+                            "2 usage error."),
+                          NULL))
+    return CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cli_usage_error ("check", _("give exactly one workspace"));
+
+  /* Without the quick check at opening, so that every finding about a
+   * damaged file is listed. */
+  workspace = td_workspace_open_for_check (argv[1], &error);
+  if (workspace == NULL)
+    return fail ("check", error);
+  check = td_workspace_check (workspace, &error);
+  if (check == NULL)
+    return fail ("check", error);
+
+  printf (_("Workspace: %s\n"), argv[1]);
+  printf (_("Schema version: %d\n"), check->schema_version);
+  passed &= print_check (_("Integrity check"), check->integrity);
+  /* A damaged file is checked no further (td_workspace_check). */
+  if (check->integrity->len == 0)
+    {
+      printf (_("Programs: %u\n"), check->n_programs);
+      printf (_("Versions: %u\n"), check->n_versions);
+      printf (_("Drafts: %u\n"), check->n_drafts);
+      passed &= print_check (_("Foreign key check"), check->foreign_keys);
+      passed &= print_check (_("Version check"), check->versions);
+    }
+  if (finish_output () != CLI_EXIT_OK)
+    return CLI_EXIT_INVALID;
+  return passed ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+}
