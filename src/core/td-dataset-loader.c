@@ -651,8 +651,7 @@ static gboolean
 load_partners (const char          *dir,
                const TdLoadOptions *options,
                TdProblems          *problems,
-               TdDataset           *dataset,
-               GHashTable         **file_index_out)
+               TdDataset           *dataset)
 {
   CsvFile file;
   PartnerRows rows = { 0 };
@@ -744,7 +743,6 @@ load_partners (const char          *dir,
   for (guint a = 0; a < n_attributes; a++)
     dataset->attribute_names[a] = g_strdup (file.header->pdata[g_array_index (file.extra, guint, a)]);
 
-  *file_index_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n; i++)
     {
       guint from = order[i];
@@ -1935,7 +1933,6 @@ td_dataset_load_dir (const char          *dir,
 {
   static const TdLoadOptions defaults = { 0 };
   g_autoptr(TdDataset) dataset = td_dataset_new ();
-  g_autoptr(GHashTable) partner_index = NULL;
   SaleColumns columns = { 0 };
   guint errors_before = td_problems_count (problems, TD_SEVERITY_ERROR);
   gboolean ok;
@@ -1950,7 +1947,7 @@ td_dataset_load_dir (const char          *dir,
     }
 
   sale_columns_init (&columns, 0);
-  ok = load_partners (dir, options, problems, dataset, &partner_index);
+  ok = load_partners (dir, options, problems, dataset);
   ok = load_products (dir, options, problems, dataset) && ok;
   /* Sales, certifications and deals name partners and products: read them
    * even after a problem above, so that every problem is reported. */
