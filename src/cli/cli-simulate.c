@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -34,6 +35,17 @@ parse_date_option (const char *name,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Loading a large history takes seconds: say how far it is, on a
+ * terminal only (scripts read standard error as problems). */
+static void
+show_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  g_printerr (_("\rReading the data: %3d %%"), (int) (fraction * 100));
+  if (fraction >= 1.0)
+    g_printerr ("\r%*s\r", 40, "");
 }
 
 int
@@ -68,6 +80,7 @@ cli_simulate (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   TdSimulateOptions options = { 0 };
+  TdLoadOptions load_options = { 0 };
 
   if (!cli_parse_options (&argc, &argv, _("PROGRAM.json"),
                           _("Simulate what a program would have paid over a period of sales history.\n"
@@ -103,7 +116,9 @@ cli_simulate (int    argc,
   if (program == NULL || (baseline_path != NULL && baseline_program == NULL))
     return CLI_EXIT_INVALID;
 
-  dataset = td_dataset_load_dir (data_dir, NULL, data_problems);
+  if (isatty (STDERR_FILENO))
+    load_options.progress = show_progress_cb;
+  dataset = td_dataset_load_dir (data_dir, &load_options, data_problems);
   cli_print_problems (data_problems, data_dir);
   if (dataset == NULL)
     return CLI_EXIT_INVALID;
