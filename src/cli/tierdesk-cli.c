@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "programs", cli_programs, N_("List the programs saved in a workspace") },
   { "versions", cli_versions, N_("List the saved versions of a program") },
   { "export", cli_export, N_("Write a saved version of a program as JSON") },
+  { "diff", cli_diff, N_("List what changed between two saved versions of a program") },
   { "check", cli_check, N_("Check a workspace file for damage") },
 };
 
