@@ -215,7 +215,7 @@ assert_pragmas (TdWorkspace *workspace,
 
   g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, 1413763915);
   g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, TD_WORKSPACE_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (journal_mode, ==, "delete");
   if (writing)
@@ -246,7 +246,7 @@ test_create_pragmas (Fixture       *fixture,
     g_autofree char *triggers = query_text (db,
                                             "SELECT group_concat (name, ' ') FROM"
                                             " (SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)");
-    g_assert_cmpstr (tables, ==, "draft:1 program:1 program_version:1");
+    g_assert_cmpstr (tables, ==, "attribute:1 certification:1 deal:1 draft:1 import_batch:1 import_file:1 partner:1 partner_attribute:1 product:1 program:1 program_version:1 sale:1");
     g_assert_cmpstr (triggers, ==, "program_version_no_delete program_version_no_update program_version_numbered");
   }
   g_clear_pointer (&workspace, td_workspace_close);
@@ -257,7 +257,7 @@ test_create_pragmas (Fixture       *fixture,
   bytes = g_bytes_get_data (header, NULL);
   g_assert_cmpmem (bytes, 16, "SQLite format 3", 16);
   g_assert_cmpmem (bytes + 68, 4, "TDSK", 4);
-  g_assert_cmpmem (bytes + 60, 4, "\0\0\0\1", 4);
+  g_assert_cmpmem (bytes + 60, 4, "\0\0\0\2", 4);
 
   workspace = td_workspace_open (fixture->path, TRUE, &error);
   g_assert_no_error (error);
@@ -388,12 +388,12 @@ test_open_too_new (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GBytes) before = NULL;
-  g_autofree char *expected = g_strdup_printf ("Workspace “%s” was written by a newer Tierdesk (schema version 2; this version reads up to 1): update Tierdesk to open it", fixture->path);
+  g_autofree char *expected = g_strdup_printf ("Workspace “%s” was written by a newer Tierdesk (schema version 3; this version reads up to 2): update Tierdesk to open it", fixture->path);
   sqlite3 *db;
 
   make_example_workspace (fixture);
   db = raw_open (fixture->path);
-  raw_exec (db, "PRAGMA user_version = 2");
+  raw_exec (db, "PRAGMA user_version = 3");
   sqlite3_close (db);
   before = file_bytes (fixture->path);
   assert_open_fails (fixture, TRUE, TD_WORKSPACE_ERROR_TOO_NEW, expected);
@@ -499,7 +499,7 @@ test_open_corrupt (Fixture       *fixture,
   g_assert_cmpuint (check->integrity->len, ==, 2);
   g_assert_cmpstr (check->integrity->pdata[0], ==, finding);
   g_assert_cmpstr (check->integrity->pdata[1], ==, "the check stopped early: database disk image is malformed");
-  g_assert_cmpint (check->schema_version, ==, 1);
+  g_assert_cmpint (check->schema_version, ==, 2);
   g_assert_cmpuint (check->n_programs, ==, 0);
   g_assert_false (td_workspace_check_passed (check));
   g_clear_pointer (&workspace, td_workspace_close);
@@ -611,7 +611,7 @@ test_migrate_from_0 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TdWorkspace) workspace = NULL;
   g_autoptr(TdProgram) program = load_example ("snom");
-  g_autofree char *expected = g_strdup_printf ("Workspace “%s” was written by an older Tierdesk (schema version 0) and must be upgraded to version 1: open it for writing once", fixture->path);
+  g_autofree char *expected = g_strdup_printf ("Workspace “%s” was written by an older Tierdesk (schema version 0) and must be upgraded to version 2: open it for writing once", fixture->path);
   g_autofree char *tables = NULL;
   sqlite3 *db = raw_open (fixture->path);
 
@@ -627,7 +627,7 @@ test_migrate_from_0 (Fixture       *fixture,
   tables = query_text (td_workspace_get_connection (workspace),
                        "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema"
                        " WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "draft program program_version");
+  g_assert_cmpstr (tables, ==, "attribute certification deal draft import_batch import_file partner partner_attribute product program program_version sale");
   g_assert_cmpuint (save (workspace, program, NULL), ==, 1);
 }
 
@@ -1032,7 +1032,7 @@ test_check_sound (Fixture       *fixture,
   g_assert_no_error (error);
   check = td_workspace_check (workspace, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (check->schema_version, ==, 1);
+  g_assert_cmpint (check->schema_version, ==, 2);
   g_assert_cmpuint (check->n_programs, ==, 5);
   g_assert_cmpuint (check->n_versions, ==, 6);
   g_assert_cmpuint (check->n_drafts, ==, 1);

@@ -16,6 +16,7 @@
 #include "td-engine.h"
 #include "td-report.h"
 #include "td-validator.h"
+#include "td-workspace-data.h"
 
 static gboolean
 parse_date_option (const char *name,
@@ -100,11 +101,6 @@ cli_simulate (int    argc,
     format = g_strdup ("json");
   if (strcmp (format, "json") != 0 && strcmp (format, "csv") != 0 && strcmp (format, "text") != 0)
     return cli_usage_error ("simulate", _("--format must be json, csv or text, not “%s”"), format);
-  if (workspace != NULL)
-    {
-      g_printerr (_("tierdesk-cli simulate: workspaces are not supported yet\n"));
-      return CLI_EXIT_INVALID;
-    }
 
   program = td_program_load (argv[1], problems);
   cli_print_problems (problems, argv[1]);
@@ -118,10 +114,26 @@ cli_simulate (int    argc,
 
   if (isatty (STDERR_FILENO))
     load_options.progress = show_progress_cb;
-  dataset = td_dataset_load_dir (data_dir, &load_options, data_problems);
-  cli_print_problems (data_problems, data_dir);
-  if (dataset == NULL)
-    return CLI_EXIT_INVALID;
+  if (workspace != NULL)
+    {
+      g_autoptr(TdWorkspace) ws = td_workspace_open (workspace, FALSE, &error);
+
+      if (ws != NULL)
+        dataset = td_workspace_load_dataset (ws, data_problems, &error);
+      if (dataset == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return CLI_EXIT_INVALID;
+        }
+      g_clear_error (&error);
+    }
+  else
+    {
+      dataset = td_dataset_load_dir (data_dir, &load_options, data_problems);
+      cli_print_problems (data_problems, data_dir);
+      if (dataset == NULL)
+        return CLI_EXIT_INVALID;
+    }
 
   options.want_lines = lines_path != NULL;
   result = td_simulate (program, dataset, &options, &error);

@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "export", cli_export, N_("Write a saved version of a program as JSON") },
   { "diff", cli_diff, N_("List what changed between two saved versions of a program") },
   { "check", cli_check, N_("Check a workspace file for damage") },
+  { "import", cli_import, N_("Import a folder of CSV files into a workspace") },
 };
 
 static void

@@ -70,6 +70,113 @@ static const char *const migrations[] = {
   "  json TEXT NOT NULL,"
   "  saved_at TEXT NOT NULL"
   ") STRICT;",
+
+  /* 1 → 2: imported data sets (docs/workspace.md, "Schema version 2").
+   * Every data row names its batch; the data set in use is the latest
+   * batch's. Dates are day numbers (TdDate), amounts cents. */
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kinds TEXT NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  skip_invalid INTEGER NOT NULL CHECK (skip_invalid IN (0, 1)),"
+  "  author TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE import_file ("
+  "  batch INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  name TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  rows INTEGER NOT NULL CHECK (rows >= 0),"
+  "  rejected INTEGER NOT NULL CHECK (rejected >= 0),"
+  "  PRIMARY KEY (batch, name)"
+  ") STRICT;"
+
+  "CREATE TABLE partner ("
+  "  batch INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  id TEXT NOT NULL CHECK (length (id) >= 1),"
+  "  name TEXT NOT NULL,"
+  "  country TEXT NOT NULL,"
+  "  joined_on INTEGER,"
+  "  tier TEXT,"
+  "  line INTEGER NOT NULL,"
+  "  PRIMARY KEY (batch, id)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE attribute ("
+  "  batch INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (batch, position),"
+  "  UNIQUE (batch, name)"
+  ") STRICT;"
+
+  "CREATE TABLE partner_attribute ("
+  "  batch INTEGER NOT NULL,"
+  "  partner TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  value INTEGER NOT NULL,"
+  "  PRIMARY KEY (batch, partner, name),"
+  "  FOREIGN KEY (batch, partner) REFERENCES partner (batch, id),"
+  "  FOREIGN KEY (batch, name) REFERENCES attribute (batch, name)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE product ("
+  "  batch INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  position INTEGER NOT NULL,"
+  "  sku TEXT NOT NULL CHECK (length (sku) >= 1),"
+  "  name TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  list_price INTEGER NOT NULL CHECK (list_price >= 0),"
+  "  PRIMARY KEY (batch, position),"
+  "  UNIQUE (batch, sku)"
+  ") STRICT;"
+
+  "CREATE TABLE sale ("
+  "  batch INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  position INTEGER NOT NULL,"
+  "  sale_id TEXT NOT NULL CHECK (length (sale_id) >= 1),"
+  "  date INTEGER NOT NULL,"
+  "  partner TEXT,"
+  "  customer TEXT NOT NULL,"
+  "  sku TEXT NOT NULL,"
+  "  quantity INTEGER NOT NULL CHECK (quantity >= 1),"
+  "  net_amount INTEGER NOT NULL CHECK (net_amount >= 0),"
+  "  distributor TEXT,"
+  "  license_key TEXT,"
+  "  flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 7),"
+  "  PRIMARY KEY (batch, position),"
+  "  UNIQUE (batch, sale_id),"
+  "  FOREIGN KEY (batch, partner) REFERENCES partner (batch, id),"
+  "  FOREIGN KEY (batch, sku) REFERENCES product (batch, sku)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE certification ("
+  "  batch INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  partner TEXT NOT NULL,"
+  "  person TEXT NOT NULL,"
+  "  certification TEXT NOT NULL,"
+  "  earned_on INTEGER NOT NULL,"
+  "  left_on INTEGER,"
+  "  PRIMARY KEY (batch, position),"
+  "  FOREIGN KEY (batch, partner) REFERENCES partner (batch, id)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE deal ("
+  "  batch INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  deal_id TEXT NOT NULL CHECK (length (deal_id) >= 1),"
+  "  partner TEXT NOT NULL,"
+  "  customer TEXT NOT NULL,"
+  "  registered_on INTEGER NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),"
+  "  closed_on INTEGER,"
+  "  PRIMARY KEY (batch, position),"
+  "  UNIQUE (batch, deal_id),"
+  "  FOREIGN KEY (batch, partner) REFERENCES partner (batch, id)"
+  ") STRICT, WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TD_WORKSPACE_SCHEMA_VERSION);
@@ -111,6 +218,13 @@ td_workspace_is_writable (TdWorkspace *workspace)
 {
   g_return_val_if_fail (workspace != NULL, FALSE);
   return workspace->writable;
+}
+
+const char *
+td_workspace_get_display_name (TdWorkspace *workspace)
+{
+  g_return_val_if_fail (workspace != NULL, NULL);
+  return workspace->display;
 }
 
 sqlite3 *
@@ -1116,4 +1230,20 @@ td_workspace_check (TdWorkspace *workspace,
 failed:
   rollback (workspace);
   return NULL;
+}
+
+char *
+td_workspace_timestamp_now (TdWorkspace *workspace)
+{
+  g_return_val_if_fail (workspace != NULL, NULL);
+  return timestamp_now (workspace);
+}
+
+void
+td_workspace_set_sqlite_error (TdWorkspace *workspace,
+                               int          rc,
+                               GError     **error)
+{
+  g_return_if_fail (workspace != NULL);
+  set_sqlite_error (workspace, rc, error);
 }

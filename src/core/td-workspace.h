@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build: the number of migration steps
  * it knows (docs/workspace.md, "Migrations"). */
-#define TD_WORKSPACE_SCHEMA_VERSION 1
+#define TD_WORKSPACE_SCHEMA_VERSION 2
 
 /* How long to wait for another program's write to finish before giving up
  * with TD_WORKSPACE_ERROR_BUSY: short, since a user is waiting. */
@@ -50,6 +50,9 @@ typedef enum
   TD_WORKSPACE_ERROR_NO_PROGRAM,      /* no program with that id */
   TD_WORKSPACE_ERROR_NO_VERSION,      /* the program has no such version */
   TD_WORKSPACE_ERROR_FAILED,          /* any other SQLite or system error */
+  TD_WORKSPACE_ERROR_INVALID_DATA,    /* import: the CSV folder has errors */
+  TD_WORKSPACE_ERROR_NO_DATA,         /* no data set imported yet */
+  TD_WORKSPACE_ERROR_NO_BATCH,        /* undo: no such import batch */
 } TdWorkspaceError;
 
 GQuark td_workspace_error_quark (void);
@@ -112,6 +115,14 @@ gboolean      td_workspace_is_writable    (TdWorkspace     *workspace);
 /* The connection, for the other parts of the workspace layer (imports)
  * and tests; valid until td_workspace_close(). */
 sqlite3      *td_workspace_get_connection (TdWorkspace     *workspace);
+/* The file's name for messages. */
+const char   *td_workspace_get_display_name (TdWorkspace   *workspace);
+/* "2024-05-01T09:30:00Z" of td_workspace_set_now() or the clock. */
+char         *td_workspace_timestamp_now  (TdWorkspace     *workspace);
+/* The TD_WORKSPACE_ERROR for a failed SQLite call on the connection. */
+void          td_workspace_set_sqlite_error (TdWorkspace   *workspace,
+                                           int              rc,
+                                           GError         **error);
 
 /* The time stamps written from now on (NULL: the system clock again); for
  * tests and reproducible demo workspaces. */

@@ -1,0 +1,107 @@
+/* cli-import.c — tierdesk-cli import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "cli-commands.h"
+#include "td-workspace-data.h"
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  int *last = user_data;
+  int percent = (int) (fraction * 100.0);
+
+  if (percent == *last)
+    return;
+  *last = percent;
+  g_printerr ("\r%3d %%", percent);
+  if (percent >= 100)
+    g_printerr ("\n");
+}
+
+int
+cli_import (int    argc,
+            char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  gboolean skip_invalid = FALSE;
+  GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Import the CSV files of DIR"), N_("DIR") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Import the valid rows, list the others in a rejects file"), NULL },
+    { NULL }
+  };
+  g_autoptr(TdProblems) problems = td_problems_new ();
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  TdLoadOptions options = { 0 };
+  guint64 batch = 0, rejected = 0;
+  int last = -1;
+
+  if (!cli_parse_options (&argc, &argv, _("WORKSPACE"),
+                          _("Import a folder of CSV files as the data set of a workspace (creating it if missing).\n"
+                            "Exit status: 0 success, 1 invalid input, 2 usage error."),
+                          entries))
+    return CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cli_usage_error ("import", _("give exactly one workspace"));
+  if (data_dir == NULL)
+    return cli_usage_error ("import", _("--data DIR is required"));
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    workspace = td_workspace_open (argv[1], TRUE, &error);
+  else
+    {
+      workspace = td_workspace_create (argv[1], &error);
+      if (workspace != NULL)
+        g_print (_("Created workspace %s\n"), argv[1]);
+    }
+  if (workspace == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CLI_EXIT_INVALID;
+    }
+
+  options.skip_invalid = skip_invalid;
+  /* Progress only where someone watches it. */
+  if (isatty (STDERR_FILENO))
+    {
+      options.progress = print_progress;
+      options.progress_data = &last;
+    }
+  if (!td_workspace_import_dir (workspace, data_dir, &options, problems, &batch, &error))
+    {
+      cli_print_problems (problems, data_dir);
+      g_printerr ("%s\n", error->message);
+      return CLI_EXIT_INVALID;
+    }
+  cli_print_problems (problems, data_dir);
+  files = td_workspace_list_import_files (workspace, batch, &error);
+  if (files == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CLI_EXIT_INVALID;
+    }
+  g_print (_("Imported batch %" G_GUINT64_FORMAT "\n"), batch);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const TdImportFile *file = files->pdata[i];
+
+      g_print ("  %-20s %10" G_GUINT64_FORMAT " rows, %" G_GUINT64_FORMAT " rejected\n",
+               file->name, file->rows, file->rejected);
+      rejected += file->rejected;
+    }
+  if (rejected > 0)
+    {
+      g_autofree char *path = td_workspace_rejects_path (workspace, batch);
+      g_print (_("Rejected rows: %s\n"), path);
+    }
+  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+}

@@ -1,0 +1,1138 @@
+/* td-workspace-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "td-csv.h"
+#include "td-workspace-data.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char *const file_names[] = {
+  "partners.csv", "products.csv", "sales.csv", "certifications.csv", "deals.csv", NULL
+};
+enum { F_PARTNERS, F_PRODUCTS, F_SALES, F_CERTIFICATIONS, F_DEALS, N_FILES };
+
+/* Rows between cancellation checks and progress reports while writing. */
+#define WRITE_CHUNK 65536
+
+void
+td_import_file_free (TdImportFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->name);
+  g_free (file->sha256);
+  g_free (file);
+}
+
+/* ---- SQL helpers ------------------------------------------------------ */
+
+static gboolean
+sql_exec (TdWorkspace *workspace,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (td_workspace_get_connection (workspace), sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+sql_prepare (TdWorkspace *workspace,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *statement = NULL;
+  int rc = sqlite3_prepare_v3 (td_workspace_get_connection (workspace), sql, -1,
+                               SQLITE_PREPARE_PERSISTENT, &statement, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return NULL;
+    }
+  return statement;
+}
+
+/* Steps an INSERT/DELETE to its end and resets it. */
+static gboolean
+sql_run (TdWorkspace  *workspace,
+         sqlite3_stmt *statement,
+         GError      **error)
+{
+  int rc = sqlite3_step (statement);
+
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
+  if (rc != SQLITE_DONE)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (TdWorkspace *workspace)
+{
+  sqlite3 *db = td_workspace_get_connection (workspace);
+
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *statement,
+                   int           column,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (statement, column);
+  else
+    sqlite3_bind_text (statement, column, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_date_or_null (sqlite3_stmt *statement,
+                   int           column,
+                   TdDate        date)
+{
+  if (date == TD_DATE_NONE)
+    sqlite3_bind_null (statement, column);
+  else
+    sqlite3_bind_int64 (statement, column, date);
+}
+
+static TdDate
+column_date (sqlite3_stmt *statement,
+             int           column)
+{
+  if (sqlite3_column_type (statement, column) == SQLITE_NULL)
+    return TD_DATE_NONE;
+  return (TdDate) sqlite3_column_int64 (statement, column);
+}
+
+static const char *
+column_text (sqlite3_stmt *statement,
+             int           column,
+             gsize        *length)
+{
+  const char *text = (const char *) sqlite3_column_text (statement, column);
+
+  *length = (gsize) sqlite3_column_bytes (statement, column);
+  return text;
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+/* What the reject callback collects: the rejects CSV and a count per file. */
+typedef struct
+{
+  const TdLoadOptions *caller;
+  GString *csv;
+  guint64  rejected[N_FILES];
+  GArray  *deal_lines;        /* guint: lines of deals.csv rejected */
+} Rejects;
+
+static int
+file_index (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  for (int i = 0; i < N_FILES; i++)
+    if (strcmp (base, file_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static void
+csv_quote (GString    *out,
+           const char *text,
+           gsize       length)
+{
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, text[i]);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+collect_reject (const char *file,
+                guint       line,
+                const char *record,
+                gsize       length,
+                const char *reason,
+                gpointer    user_data)
+{
+  Rejects *rejects = user_data;
+  g_autofree char *base = g_path_get_basename (file);
+  int index = file_index (file);
+
+  if (index >= 0)
+    rejects->rejected[index]++;
+  if (index == F_DEALS)
+    g_array_append_val (rejects->deal_lines, line);
+  /* Without its line break: the record is one quoted field. */
+  while (length > 0 && (record[length - 1] == '\n' || record[length - 1] == '\r'))
+    length--;
+  g_string_append_printf (rejects->csv, "%s,%u,", base, line);
+  csv_quote (rejects->csv, reason != NULL ? reason : "", reason != NULL ? strlen (reason) : 0);
+  g_string_append_c (rejects->csv, ',');
+  csv_quote (rejects->csv, record, length);
+  g_string_append_c (rejects->csv, '\n');
+  if (rejects->caller != NULL && rejects->caller->reject != NULL)
+    rejects->caller->reject (file, line, record, length, reason, rejects->caller->reject_data);
+}
+
+typedef struct
+{
+  gboolean present;
+  guint64  size;
+  char    *sha256;
+} FileDigest;
+
+static gboolean
+digest_file (const char *dir,
+             const char *name,
+             FileDigest *digest,
+             GError    **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+
+  memset (digest, 0, sizeof *digest);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return FALSE;
+  digest->size = g_mapped_file_get_length (mapped);
+  /* A zero-byte file counts as absent, as for the loader. */
+  if (digest->size == 0)
+    return TRUE;
+  digest->present = TRUE;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) g_mapped_file_get_contents (mapped), (gssize) digest->size);
+  digest->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
+
+static inline gboolean
+is_space (char c)
+{
+  return (guchar) c <= ' ' && g_ascii_isspace (c);
+}
+
+/* The deal_id of each imported deal, in file order. The loader interns
+ * the id of a rejected row too, so with rejected rows deals.csv is read
+ * again for the ids of the rows that were kept. */
+static GPtrArray *
+deal_ids (const char      *dir,
+          const TdDataset *dataset,
+          const Rejects   *rejects,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(TdCsvReader) reader = NULL;
+  g_autoptr(GHashTable) rejected = NULL;
+  const TdCsvField *fields;
+  const char *message;
+  guint n_fields, line, bad_field;
+  int column = -1;
+
+  if (rejects->deal_lines->len == 0)
+    {
+      for (guint i = 0; i < dataset->n_deals; i++)
+        g_ptr_array_add (ids, g_strdup (td_intern_get (dataset->deal_ids, (gint32) i)));
+      return g_steal_pointer (&ids);
+    }
+  rejected = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < rejects->deal_lines->len; i++)
+    g_hash_table_add (rejected, GUINT_TO_POINTER (g_array_index (rejects->deal_lines, guint, i)));
+  path = g_build_filename (dir, "deals.csv", NULL);
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  reader = td_csv_reader_new (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+  if (!td_csv_reader_next (reader, &fields, &n_fields, &line, &message, &bad_field))
+    n_fields = 0;
+  for (guint f = 0; f < n_fields; f++)
+    {
+      TdCsvField field = fields[f];
+
+      while (field.length > 0 && is_space (*field.text))
+        field.text++, field.length--;
+      while (field.length > 0 && is_space (field.text[field.length - 1]))
+        field.length--;
+      if (field.length == 7 && memcmp (field.text, "deal_id", 7) == 0)
+        column = (int) f;
+    }
+  while (column >= 0 && td_csv_reader_next (reader, &fields, &n_fields, &line, &message, &bad_field))
+    {
+      TdCsvField field;
+
+      if (g_hash_table_contains (rejected, GUINT_TO_POINTER (line)) || (guint) column >= n_fields)
+        continue;
+      field = fields[column];
+      while (field.length > 0 && is_space (*field.text))
+        field.text++, field.length--;
+      while (field.length > 0 && is_space (field.text[field.length - 1]))
+        field.length--;
+      g_ptr_array_add (ids, g_strndup (field.text, field.length));
+    }
+  if (ids->len != dataset->n_deals)
+    {
+      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_FAILED,
+                   _("deals.csv changed while it was imported"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  TdWorkspace         *workspace;
+  const TdLoadOptions *options;
+  guint64              done, total;
+} Writer;
+
+static gboolean
+writer_tick (Writer  *writer,
+             GError **error)
+{
+  writer->done++;
+  if (writer->done % WRITE_CHUNK != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (writer->options->cancellable, error))
+    return FALSE;
+  if (writer->options->progress != NULL)
+    writer->options->progress (0.5 + 0.5 * (double) writer->done / (double) MAX (writer->total, 1),
+                               writer->options->progress_data);
+  return TRUE;
+}
+
+static void
+scaled_progress (double   fraction,
+                 gpointer user_data)
+{
+  const TdLoadOptions *caller = user_data;
+
+  /* Reading is the first half, writing the second. */
+  if (fraction < 1.0)
+    caller->progress (0.5 * fraction, caller->progress_data);
+}
+
+static gboolean
+write_dataset (Writer          *writer,
+               gint64           batch,
+               const TdDataset *data,
+               GPtrArray       *deal_id_list,
+               GError         **error)
+{
+  TdWorkspace *workspace = writer->workspace;
+  g_autoptr(sqlite3_stmt) partner = NULL, attribute = NULL, value = NULL, product = NULL;
+  g_autoptr(sqlite3_stmt) sale = NULL, certification = NULL, deal = NULL;
+  g_autofree guint *order = NULL;
+  guint n_ids;
+  static const char *const status_names[] = { "open", "won", "lost" };
+
+  partner = sql_prepare (workspace, "INSERT INTO partner (batch, id, name, country, joined_on, tier, line)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  attribute = partner ? sql_prepare (workspace, "INSERT INTO attribute (batch, position, name) VALUES (?1, ?2, ?3)", error) : NULL;
+  value = attribute ? sql_prepare (workspace, "INSERT INTO partner_attribute (batch, partner, name, value)"
+                                              " VALUES (?1, ?2, ?3, ?4)", error) : NULL;
+  product = value ? sql_prepare (workspace, "INSERT INTO product (batch, position, sku, name, category, list_price)"
+                                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error) : NULL;
+  sale = product ? sql_prepare (workspace, "INSERT INTO sale (batch, position, sale_id, date, partner, customer, sku,"
+                                           " quantity, net_amount, distributor, license_key, flags)"
+                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error) : NULL;
+  certification = sale ? sql_prepare (workspace, "INSERT INTO certification (batch, position, partner, person,"
+                                                 " certification, earned_on, left_on)"
+                                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error) : NULL;
+  deal = certification ? sql_prepare (workspace, "INSERT INTO deal (batch, position, deal_id, partner, customer,"
+                                                 " registered_on, status, closed_on)"
+                                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) : NULL;
+  if (deal == NULL)
+    return FALSE;
+
+  for (guint a = 0; a < data->n_attributes; a++)
+    {
+      sqlite3_bind_int64 (attribute, 1, batch);
+      sqlite3_bind_int64 (attribute, 2, a);
+      sqlite3_bind_text (attribute, 3, data->attribute_names[a], -1, SQLITE_STATIC);
+      if (!sql_run (workspace, attribute, error))
+        return FALSE;
+    }
+  for (guint p = 0; p < data->n_partners; p++)
+    {
+      const char *id = td_intern_get (data->partner_ids, (gint32) p);
+
+      sqlite3_bind_int64 (partner, 1, batch);
+      sqlite3_bind_text (partner, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (partner, 3, data->partner_name[p], -1, SQLITE_STATIC);
+      sqlite3_bind_text (partner, 4, data->partner_country[p], -1, SQLITE_STATIC);
+      bind_date_or_null (partner, 5, data->partner_joined[p]);
+      bind_text_or_null (partner, 6, data->partner_tier[p]);
+      sqlite3_bind_int64 (partner, 7, data->partner_line[p]);
+      if (!sql_run (workspace, partner, error) || !writer_tick (writer, error))
+        return FALSE;
+      for (guint a = 0; a < data->n_attributes; a++)
+        {
+          sqlite3_bind_int64 (value, 1, batch);
+          sqlite3_bind_text (value, 2, id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (value, 3, data->attribute_names[a], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (value, 4, data->attribute_values[(gsize) p * data->n_attributes + a]);
+          if (!sql_run (workspace, value, error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < data->n_products; i++)
+    {
+      sqlite3_bind_int64 (product, 1, batch);
+      sqlite3_bind_int64 (product, 2, i);
+      sqlite3_bind_text (product, 3, td_intern_get (data->skus, (gint32) i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (product, 4, data->product_name[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (product, 5, td_intern_get (data->categories, data->product_category[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (product, 6, data->product_list_price[i]);
+      if (!sql_run (workspace, product, error) || !writer_tick (writer, error))
+        return FALSE;
+    }
+
+  /* Sales in file order, which is the order of their ids in sale_ids:
+   * the order the customers, distributors and licences were numbered in. */
+  n_ids = td_intern_size (data->sale_ids);
+  order = g_new (guint, MAX (n_ids, 1));
+  for (guint i = 0; i < n_ids; i++)
+    order[i] = G_MAXUINT;
+  for (guint i = 0; i < data->n_sales; i++)
+    order[data->sale_id[i]] = i;
+  for (guint k = 0, position = 0; k < n_ids; k++)
+    {
+      guint i = order[k];
+
+      if (i == G_MAXUINT)
+        continue;           /* the id of a rejected row */
+      sqlite3_bind_int64 (sale, 1, batch);
+      sqlite3_bind_int64 (sale, 2, position++);
+      sqlite3_bind_text (sale, 3, td_intern_get (data->sale_ids, data->sale_id[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (sale, 4, data->sale_date[i]);
+      bind_text_or_null (sale, 5, data->sale_partner[i] >= 0 ? td_intern_get (data->partner_ids, data->sale_partner[i]) : NULL);
+      sqlite3_bind_text (sale, 6, td_intern_get (data->customers, data->sale_customer[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_text (sale, 7, td_intern_get (data->skus, data->sale_product[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (sale, 8, data->sale_quantity[i]);
+      sqlite3_bind_int64 (sale, 9, data->sale_net[i]);
+      bind_text_or_null (sale, 10, data->sale_distributor[i] >= 0 ? td_intern_get (data->distributors, data->sale_distributor[i]) : NULL);
+      bind_text_or_null (sale, 11, data->sale_license[i] >= 0 ? td_intern_get (data->licenses, data->sale_license[i]) : NULL);
+      sqlite3_bind_int64 (sale, 12, data->sale_flags[i]);
+      if (!sql_run (workspace, sale, error) || !writer_tick (writer, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < data->n_certifications; i++)
+    {
+      sqlite3_bind_int64 (certification, 1, batch);
+      sqlite3_bind_int64 (certification, 2, i);
+      sqlite3_bind_text (certification, 3, td_intern_get (data->partner_ids, data->certification_partner[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_text (certification, 4, td_intern_get (data->persons, data->certification_person[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_text (certification, 5, td_intern_get (data->certification_names, data->certification_name[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (certification, 6, data->certification_earned[i]);
+      bind_date_or_null (certification, 7, data->certification_left[i]);
+      if (!sql_run (workspace, certification, error) || !writer_tick (writer, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < data->n_deals; i++)
+    {
+      sqlite3_bind_int64 (deal, 1, batch);
+      sqlite3_bind_int64 (deal, 2, i);
+      sqlite3_bind_text (deal, 3, deal_id_list->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (deal, 4, td_intern_get (data->partner_ids, data->deal_partner[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_text (deal, 5, td_intern_get (data->customers, data->deal_customer[i]), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (deal, 6, data->deal_registered[i]);
+      sqlite3_bind_text (deal, 7, status_names[data->deal_status[i]], -1, SQLITE_STATIC);
+      bind_date_or_null (deal, 8, data->deal_closed[i]);
+      if (!sql_run (workspace, deal, error) || !writer_tick (writer, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+td_workspace_rejects_path (TdWorkspace *workspace,
+                           guint64      batch)
+{
+  g_return_val_if_fail (workspace != NULL, NULL);
+  return g_strdup_printf ("%s-rejects-%" G_GUINT64_FORMAT ".csv", td_workspace_get_path (workspace), batch);
+}
+
+gboolean
+td_workspace_import_dir (TdWorkspace         *workspace,
+                         const char          *dir,
+                         const TdLoadOptions *options,
+                         TdProblems          *problems,
+                         guint64             *batch_out,
+                         GError             **error)
+{
+  static const TdLoadOptions defaults = { 0 };
+  TdLoadOptions load_options;
+  Rejects rejects = { 0 };
+  g_autoptr(TdProblems) own_problems = NULL;
+  g_autoptr(TdDataset) data = NULL;
+  g_autoptr(GPtrArray) deal_id_list = NULL;
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) batch_row = NULL, file_row = NULL;
+  g_autofree char *now = NULL, *rejects_path = NULL, *temporary = NULL;
+  FileDigest digests[N_FILES] = { 0 };
+  guint64 rows[N_FILES];
+  guint errors_before;
+  gint64 batch = 0;
+  Writer writer = { workspace, NULL, 0, 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (problems == NULL)
+    problems = own_problems = td_problems_new ();
+  if (!td_workspace_is_writable (workspace))
+    {
+      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY,
+                   _("Workspace “%s” was opened read-only"), td_workspace_get_display_name (workspace));
+      return FALSE;
+    }
+
+  /* 1. Read and check, with the reader of simulate --data. */
+  rejects.caller = options;
+  rejects.csv = g_string_new ("file,line,reason,record\n");
+  rejects.deal_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  load_options = *options;
+  load_options.reject = collect_reject;
+  load_options.reject_data = &rejects;
+  if (options->progress != NULL)
+    {
+      load_options.progress = scaled_progress;
+      load_options.progress_data = (gpointer) options;
+    }
+  errors_before = td_problems_count (problems, TD_SEVERITY_ERROR);
+  data = td_dataset_load_dir (dir, &load_options, problems);
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    goto out;
+  if (data == NULL)
+    {
+      guint n = td_problems_count (problems, TD_SEVERITY_ERROR) - errors_before;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_INVALID_DATA,
+                   g_dngettext (GETTEXT_PACKAGE, "Cannot import “%s”: it has %u error; nothing imported",
+                                "Cannot import “%s”: it has %u errors; nothing imported", n),
+                   display, n);
+      goto out;
+    }
+  for (int f = 0; f < N_FILES; f++)
+    if (!digest_file (dir, file_names[f], &digests[f], error))
+      goto out;
+  deal_id_list = deal_ids (dir, data, &rejects, error);
+  if (deal_id_list == NULL)
+    goto out;
+  rows[F_PARTNERS] = data->n_partners;
+  rows[F_PRODUCTS] = data->n_products;
+  rows[F_SALES] = data->n_sales;
+  rows[F_CERTIFICATIONS] = data->n_certifications;
+  rows[F_DEALS] = data->n_deals;
+  for (int f = 0; f < N_FILES; f++)
+    if (digests[f].present)
+      g_string_append_printf (kinds, "%s%.*s", kinds->len > 0 ? "," : "",
+                              (int) (strchr (file_names[f], '.') - file_names[f]), file_names[f]);
+
+  /* 2. Write it all in one transaction. */
+  writer.options = options;
+  writer.total = data->n_partners + data->n_products + data->n_sales + data->n_certifications + data->n_deals;
+  now = td_workspace_timestamp_now (workspace);
+  if (!sql_exec (workspace, "BEGIN IMMEDIATE", error))
+    goto out;
+  batch_row = sql_prepare (workspace, "INSERT INTO import_batch (kinds, source, skip_invalid, author, created_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (batch_row == NULL)
+    goto out;
+  sqlite3_bind_text (batch_row, 1, kinds->str, -1, SQLITE_STATIC);
+  sqlite3_bind_text (batch_row, 2, dir, -1, SQLITE_STATIC);
+  sqlite3_bind_int (batch_row, 3, options->skip_invalid ? 1 : 0);
+  sqlite3_bind_text (batch_row, 4, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (batch_row, 5, now, -1, SQLITE_STATIC);
+  if (!sql_run (workspace, batch_row, error))
+    goto out;
+  batch = sqlite3_last_insert_rowid (td_workspace_get_connection (workspace));
+  file_row = sql_prepare (workspace, "INSERT INTO import_file (batch, name, size, sha256, rows, rejected)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (file_row == NULL)
+    goto out;
+  for (int f = 0; f < N_FILES; f++)
+    {
+      if (!digests[f].present)
+        continue;
+      sqlite3_bind_int64 (file_row, 1, batch);
+      sqlite3_bind_text (file_row, 2, file_names[f], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (file_row, 3, (gint64) digests[f].size);
+      sqlite3_bind_text (file_row, 4, digests[f].sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (file_row, 5, (gint64) rows[f]);
+      sqlite3_bind_int64 (file_row, 6, (gint64) rejects.rejected[f]);
+      if (!sql_run (workspace, file_row, error))
+        goto out;
+    }
+  if (!write_dataset (&writer, batch, data, deal_id_list, error))
+    goto out;
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    goto out;
+
+  /* The rejects file is written aside before the commit and renamed
+   * after it: it exists exactly when its batch does. */
+  if (rejects.csv->len > strlen ("file,line,reason,record\n"))
+    {
+      rejects_path = td_workspace_rejects_path (workspace, (guint64) batch);
+      temporary = g_strconcat (rejects_path, ".tmp", NULL);
+      if (!g_file_set_contents (temporary, rejects.csv->str, (gssize) rejects.csv->len, error))
+        goto out;
+    }
+  if (!sql_exec (workspace, "COMMIT", error))
+    goto out;
+  if (temporary != NULL && g_rename (temporary, rejects_path) != 0)
+    {
+      /* The import stands; only the list of rejects is missing. */
+      g_warning ("cannot rename %s: %s", temporary, g_strerror (errno));
+    }
+  g_clear_pointer (&temporary, g_free);
+  if (options->progress != NULL)
+    options->progress (1.0, options->progress_data);
+  if (batch_out != NULL)
+    *batch_out = (guint64) batch;
+  ok = TRUE;
+
+out:
+  if (!ok)
+    {
+      rollback (workspace);
+      if (temporary != NULL)
+        g_unlink (temporary);
+    }
+  for (int f = 0; f < N_FILES; f++)
+    g_free (digests[f].sha256);
+  g_string_free (rejects.csv, TRUE);
+  g_array_unref (rejects.deal_lines);
+  return ok;
+}
+
+/* ---- batches ---------------------------------------------------------- */
+
+gboolean
+td_workspace_current_batch (TdWorkspace *workspace,
+                            guint64     *batch_out,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = sql_prepare (workspace, "SELECT coalesce (max (id), 0) FROM import_batch", error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return FALSE;
+    }
+  *batch_out = (guint64) sqlite3_column_int64 (statement, 0);
+  return TRUE;
+}
+
+static void
+set_no_batch_error (TdWorkspace *workspace,
+                    guint64      batch,
+                    GError     **error)
+{
+  g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NO_BATCH,
+               _("Workspace “%s” has no import batch %" G_GUINT64_FORMAT),
+               td_workspace_get_display_name (workspace), batch);
+}
+
+GPtrArray *
+td_workspace_list_import_files (TdWorkspace *workspace,
+                                guint64      batch,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) td_import_file_free);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  int rc;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  exists = sql_prepare (workspace, "SELECT 1 FROM import_batch WHERE id = ?1", error);
+  if (exists == NULL)
+    return NULL;
+  sqlite3_bind_int64 (exists, 1, (gint64) batch);
+  if (sqlite3_step (exists) != SQLITE_ROW)
+    {
+      set_no_batch_error (workspace, batch, error);
+      return NULL;
+    }
+  statement = sql_prepare (workspace, "SELECT name, size, sha256, rows, rejected FROM import_file"
+                                      " WHERE batch = ?1 ORDER BY name", error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, (gint64) batch);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      TdImportFile *file = g_new0 (TdImportFile, 1);
+
+      file->name = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      file->size = (guint64) sqlite3_column_int64 (statement, 1);
+      file->sha256 = g_strdup ((const char *) sqlite3_column_text (statement, 2));
+      file->rows = (guint64) sqlite3_column_int64 (statement, 3);
+      file->rejected = (guint64) sqlite3_column_int64 (statement, 4);
+      g_ptr_array_add (files, file);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&files);
+}
+
+gboolean
+td_workspace_undo_import (TdWorkspace *workspace,
+                          guint64      batch,
+                          GError     **error)
+{
+  /* Children first: the foreign keys are checked at each statement. */
+  static const char *const deletes[] = {
+    "DELETE FROM deal WHERE batch = ?1",
+    "DELETE FROM certification WHERE batch = ?1",
+    "DELETE FROM sale WHERE batch = ?1",
+    "DELETE FROM product WHERE batch = ?1",
+    "DELETE FROM partner_attribute WHERE batch = ?1",
+    "DELETE FROM attribute WHERE batch = ?1",
+    "DELETE FROM partner WHERE batch = ?1",
+    "DELETE FROM import_file WHERE batch = ?1",
+    "DELETE FROM import_batch WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!sql_exec (workspace, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(sqlite3_stmt) statement = sql_prepare (workspace, deletes[i], error);
+
+      if (statement == NULL)
+        goto failed;
+      sqlite3_bind_int64 (statement, 1, (gint64) batch);
+      if (!sql_run (workspace, statement, error))
+        goto failed;
+      if (i == G_N_ELEMENTS (deletes) - 1 && sqlite3_changes (td_workspace_get_connection (workspace)) == 0)
+        {
+          set_no_batch_error (workspace, batch, error);
+          goto failed;
+        }
+    }
+  if (!sql_exec (workspace, "COMMIT", error))
+    goto failed;
+  {
+    g_autofree char *path = td_workspace_rejects_path (workspace, batch);
+    g_unlink (path);
+  }
+  return TRUE;
+
+failed:
+  rollback (workspace);
+  return FALSE;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+typedef struct
+{
+  const TdDate *date;
+  const gint32 *id;
+  const TdIntern *ids;
+} SaleOrder;
+
+static int
+compare_sales (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SaleOrder *order = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (order->date[x] != order->date[y])
+    return order->date[x] < order->date[y] ? -1 : 1;
+  return strcmp (td_intern_get (order->ids, order->id[x]), td_intern_get (order->ids, order->id[y]));
+}
+
+#define PERMUTE(type, field)                                  \
+  G_STMT_START {                                              \
+    type *sorted = g_new (type, MAX (n, 1));                  \
+    for (guint i = 0; i < n; i++)                             \
+      sorted[i] = data->field[permutation[i]];                \
+    g_free (data->field);                                     \
+    data->field = sorted;                                     \
+  } G_STMT_END
+
+/* The sales sorted by (date, sale_id), as the loader sorts them. */
+static void
+sort_sales (TdDataset *data)
+{
+  guint n = data->n_sales;
+  SaleOrder order = { data->sale_date, data->sale_id, data->sale_ids };
+  g_autofree guint *permutation = NULL;
+  gboolean in_order = TRUE;
+
+  for (guint i = 1; i < n && in_order; i++)
+    {
+      guint previous = i - 1;
+
+      in_order = compare_sales (&previous, &i, &order) <= 0;
+    }
+  if (in_order)
+    return;
+  permutation = g_new (guint, n);
+  for (guint j = 0; j < n; j++)
+    permutation[j] = j;
+  g_qsort_with_data (permutation, (gint) n, sizeof (guint), compare_sales, &order);
+  PERMUTE (TdDate, sale_date);
+  PERMUTE (gint32, sale_partner);
+  PERMUTE (gint32, sale_customer);
+  PERMUTE (gint32, sale_product);
+  PERMUTE (gint32, sale_quantity);
+  PERMUTE (TdMoney, sale_net);
+  PERMUTE (gint32, sale_distributor);
+  PERMUTE (gint32, sale_license);
+  PERMUTE (guint8, sale_flags);
+  PERMUTE (gint32, sale_id);
+}
+
+static gint64
+count_rows (TdWorkspace *workspace,
+            const char  *table,
+            gint64       batch,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE batch = ?1", table);
+  g_autoptr(sqlite3_stmt) statement = sql_prepare (workspace, sql, error);
+  int rc;
+
+  if (statement == NULL)
+    return -1;
+  sqlite3_bind_int64 (statement, 1, batch);
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (statement, 0);
+}
+
+/* A stored reference the schema should have refused (the file was edited
+ * by another tool). */
+static gboolean
+lookup_or_fail (TdWorkspace    *workspace,
+                const TdIntern *intern,
+                const char     *text,
+                gsize           length,
+                const char     *what,
+                gint32         *out,
+                GError        **error)
+{
+  *out = td_intern_lookup (intern, text, length);
+  if (*out >= 0)
+    return TRUE;
+  g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_CORRUPT,
+               _("Workspace “%s” is damaged: a row names the unknown %s “%.*s”"),
+               td_workspace_get_display_name (workspace), what, (int) length, text);
+  return FALSE;
+}
+
+#define STEP_ROWS(statement, rc) ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+
+static gboolean
+load_rows (TdWorkspace *workspace,
+           TdDataset   *data,
+           gint64       batch,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) s = NULL;
+  gint64 n;
+  guint i;
+  int rc;
+  const char *text;
+  gsize length;
+
+  /* Partners, by id: the byte order of the loader (BINARY is memcmp). */
+  if ((n = count_rows (workspace, "partner", batch, error)) < 0)
+    return FALSE;
+  data->n_partners = (guint) n;
+  data->partner_name = g_new0 (char *, MAX (n, 1));
+  data->partner_country = g_new0 (char *, MAX (n, 1));
+  data->partner_tier = g_new0 (char *, MAX (n, 1));
+  data->partner_joined = g_new (TdDate, MAX (n, 1));
+  data->partner_line = g_new (guint, MAX (n, 1));
+  s = sql_prepare (workspace, "SELECT id, name, country, joined_on, tier, line FROM partner"
+                              " WHERE batch = ?1 ORDER BY id", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_partners && STEP_ROWS (s, rc); i++)
+    {
+      text = column_text (s, 0, &length);
+      td_intern_add (data->partner_ids, text, length, NULL);
+      data->partner_name[i] = g_strdup ((const char *) sqlite3_column_text (s, 1));
+      data->partner_country[i] = g_strdup ((const char *) sqlite3_column_text (s, 2));
+      data->partner_joined[i] = column_date (s, 3);
+      data->partner_tier[i] = g_strdup ((const char *) sqlite3_column_text (s, 4));
+      data->partner_line[i] = (guint) sqlite3_column_int64 (s, 5);
+    }
+  if (i < data->n_partners)
+    goto failed;
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  if ((n = count_rows (workspace, "attribute", batch, error)) < 0)
+    return FALSE;
+  data->n_attributes = (guint) n;
+  data->attribute_names = g_new0 (char *, MAX (n, 1));
+  data->attribute_values = g_new0 (gint64, MAX ((gsize) data->n_partners * data->n_attributes, 1));
+  s = sql_prepare (workspace, "SELECT name FROM attribute WHERE batch = ?1 ORDER BY position", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_attributes && STEP_ROWS (s, rc); i++)
+    data->attribute_names[i] = g_strdup ((const char *) sqlite3_column_text (s, 0));
+  if (i < data->n_attributes)
+    goto failed;
+  g_clear_pointer (&s, sqlite3_finalize);
+  if (data->n_attributes > 0)
+    {
+      gsize expected = (gsize) data->n_partners * data->n_attributes, k = 0;
+
+      s = sql_prepare (workspace, "SELECT v.value FROM partner_attribute AS v"
+                                  " JOIN attribute AS a ON a.batch = v.batch AND a.name = v.name"
+                                  " WHERE v.batch = ?1 ORDER BY v.partner, a.position", error);
+      if (s == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (s, 1, batch);
+      for (; k < expected && STEP_ROWS (s, rc); k++)
+        data->attribute_values[k] = sqlite3_column_int64 (s, 0);
+      if (k < expected)
+        goto failed;
+      g_clear_pointer (&s, sqlite3_finalize);
+    }
+
+  /* Products, in file order. */
+  if ((n = count_rows (workspace, "product", batch, error)) < 0)
+    return FALSE;
+  data->n_products = (guint) n;
+  data->product_name = g_new0 (char *, MAX (n, 1));
+  data->product_category = g_new (gint32, MAX (n, 1));
+  data->product_list_price = g_new (TdMoney, MAX (n, 1));
+  s = sql_prepare (workspace, "SELECT sku, name, category, list_price FROM product"
+                              " WHERE batch = ?1 ORDER BY position", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_products && STEP_ROWS (s, rc); i++)
+    {
+      text = column_text (s, 0, &length);
+      td_intern_add (data->skus, text, length, NULL);
+      data->product_name[i] = g_strdup ((const char *) sqlite3_column_text (s, 1));
+      text = column_text (s, 2, &length);
+      data->product_category[i] = td_intern_add (data->categories, text, length, NULL);
+      data->product_list_price[i] = sqlite3_column_int64 (s, 3);
+    }
+  if (i < data->n_products)
+    goto failed;
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  /* Sales, in file order: ids, customers, distributors and licences are
+   * numbered as the loader numbers them; then sorted as it sorts. */
+  if ((n = count_rows (workspace, "sale", batch, error)) < 0)
+    return FALSE;
+  data->n_sales = (guint) n;
+  data->sale_id = g_new (gint32, MAX (n, 1));
+  data->sale_date = g_new (TdDate, MAX (n, 1));
+  data->sale_partner = g_new (gint32, MAX (n, 1));
+  data->sale_customer = g_new (gint32, MAX (n, 1));
+  data->sale_product = g_new (gint32, MAX (n, 1));
+  data->sale_quantity = g_new (gint32, MAX (n, 1));
+  data->sale_net = g_new (TdMoney, MAX (n, 1));
+  data->sale_distributor = g_new (gint32, MAX (n, 1));
+  data->sale_license = g_new (gint32, MAX (n, 1));
+  data->sale_flags = g_new (guint8, MAX (n, 1));
+  s = sql_prepare (workspace, "SELECT sale_id, date, partner, customer, sku, quantity, net_amount,"
+                              " distributor, license_key, flags FROM sale WHERE batch = ?1 ORDER BY position", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_sales && STEP_ROWS (s, rc); i++)
+    {
+      text = column_text (s, 0, &length);
+      data->sale_id[i] = td_intern_add (data->sale_ids, text, length, NULL);
+      data->sale_date[i] = (TdDate) sqlite3_column_int64 (s, 1);
+      data->sale_partner[i] = -1;
+      if (sqlite3_column_type (s, 2) != SQLITE_NULL)
+        {
+          text = column_text (s, 2, &length);
+          if (!lookup_or_fail (workspace, data->partner_ids, text, length, "partner", &data->sale_partner[i], error))
+            return FALSE;
+        }
+      text = column_text (s, 3, &length);
+      data->sale_customer[i] = td_intern_add (data->customers, text, length, NULL);
+      text = column_text (s, 4, &length);
+      if (!lookup_or_fail (workspace, data->skus, text, length, "product", &data->sale_product[i], error))
+        return FALSE;
+      data->sale_quantity[i] = (gint32) sqlite3_column_int64 (s, 5);
+      data->sale_net[i] = sqlite3_column_int64 (s, 6);
+      data->sale_distributor[i] = -1;
+      if (sqlite3_column_type (s, 7) != SQLITE_NULL)
+        {
+          text = column_text (s, 7, &length);
+          data->sale_distributor[i] = td_intern_add (data->distributors, text, length, NULL);
+        }
+      data->sale_license[i] = -1;
+      if (sqlite3_column_type (s, 8) != SQLITE_NULL)
+        {
+          text = column_text (s, 8, &length);
+          data->sale_license[i] = td_intern_add (data->licenses, text, length, NULL);
+        }
+      data->sale_flags[i] = (guint8) sqlite3_column_int64 (s, 9);
+    }
+  if (i < data->n_sales)
+    goto failed;
+  g_clear_pointer (&s, sqlite3_finalize);
+  sort_sales (data);
+
+  /* Certifications and deals, in file order. */
+  if ((n = count_rows (workspace, "certification", batch, error)) < 0)
+    return FALSE;
+  data->n_certifications = (guint) n;
+  data->certification_partner = g_new (gint32, MAX (n, 1));
+  data->certification_person = g_new (gint32, MAX (n, 1));
+  data->certification_name = g_new (gint32, MAX (n, 1));
+  data->certification_earned = g_new (TdDate, MAX (n, 1));
+  data->certification_left = g_new (TdDate, MAX (n, 1));
+  s = sql_prepare (workspace, "SELECT partner, person, certification, earned_on, left_on FROM certification"
+                              " WHERE batch = ?1 ORDER BY position", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_certifications && STEP_ROWS (s, rc); i++)
+    {
+      text = column_text (s, 0, &length);
+      if (!lookup_or_fail (workspace, data->partner_ids, text, length, "partner", &data->certification_partner[i], error))
+        return FALSE;
+      text = column_text (s, 1, &length);
+      data->certification_person[i] = td_intern_add (data->persons, text, length, NULL);
+      text = column_text (s, 2, &length);
+      data->certification_name[i] = td_intern_add (data->certification_names, text, length, NULL);
+      data->certification_earned[i] = (TdDate) sqlite3_column_int64 (s, 3);
+      data->certification_left[i] = column_date (s, 4);
+    }
+  if (i < data->n_certifications)
+    goto failed;
+  g_clear_pointer (&s, sqlite3_finalize);
+
+  if ((n = count_rows (workspace, "deal", batch, error)) < 0)
+    return FALSE;
+  data->n_deals = (guint) n;
+  data->deal_partner = g_new (gint32, MAX (n, 1));
+  data->deal_customer = g_new (gint32, MAX (n, 1));
+  data->deal_registered = g_new (TdDate, MAX (n, 1));
+  data->deal_closed = g_new (TdDate, MAX (n, 1));
+  data->deal_status = g_new (guint8, MAX (n, 1));
+  s = sql_prepare (workspace, "SELECT deal_id, partner, customer, registered_on, status, closed_on FROM deal"
+                              " WHERE batch = ?1 ORDER BY position", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, batch);
+  for (i = 0; i < data->n_deals && STEP_ROWS (s, rc); i++)
+    {
+      const char *status;
+
+      text = column_text (s, 0, &length);
+      td_intern_add (data->deal_ids, text, length, NULL);
+      text = column_text (s, 1, &length);
+      if (!lookup_or_fail (workspace, data->partner_ids, text, length, "partner", &data->deal_partner[i], error))
+        return FALSE;
+      text = column_text (s, 2, &length);
+      data->deal_customer[i] = td_intern_add (data->customers, text, length, NULL);
+      data->deal_registered[i] = (TdDate) sqlite3_column_int64 (s, 3);
+      status = (const char *) sqlite3_column_text (s, 4);
+      data->deal_status[i] = g_strcmp0 (status, "won") == 0 ? TD_DEAL_WON
+                             : g_strcmp0 (status, "lost") == 0 ? TD_DEAL_LOST : TD_DEAL_OPEN;
+      data->deal_closed[i] = column_date (s, 5);
+    }
+  if (i < data->n_deals)
+    goto failed;
+  return TRUE;
+
+failed:
+  /* Fewer rows than counted: an SQLite error in the read transaction. */
+  td_workspace_set_sqlite_error (workspace, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+  return FALSE;
+}
+
+TdDataset *
+td_workspace_load_dataset (TdWorkspace *workspace,
+                           TdProblems  *problems,
+                           GError     **error)
+{
+  g_autoptr(TdDataset) data = td_dataset_new ();
+  guint64 batch = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  (void) problems;  /* the stored data was checked on import */
+
+  /* One read transaction: the batch and its rows are one state. */
+  if (!sql_exec (workspace, "BEGIN", error))
+    return NULL;
+  ok = td_workspace_current_batch (workspace, &batch, error);
+  if (ok && batch == 0)
+    {
+      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NO_DATA,
+                   _("Workspace “%s” holds no data yet: import a folder of CSV files with tierdesk-cli import"),
+                   td_workspace_get_display_name (workspace));
+      ok = FALSE;
+    }
+  ok = ok && load_rows (workspace, data, (gint64) batch, error);
+  rollback (workspace);
+  if (!ok)
+    return NULL;
+  td_dataset_build_indexes (data);
+  return g_steal_pointer (&data);
+}
