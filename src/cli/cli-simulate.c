@@ -44,7 +44,9 @@ static void
 show_progress_cb (double   fraction,
                   gpointer user_data)
 {
-  g_printerr (_("\rReading the data: %3d %%"), (int) (fraction * 100));
+  g_autofree char *text = g_strdup_printf (_("Reading the data: %3d %%"), (int) (fraction * 100));
+
+  g_printerr ("\r%s", text);
   if (fraction >= 1.0)
     g_printerr ("\r%*s\r", 40, "");
 }
