@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -89,7 +91,7 @@ cli_import (int    argc,
       g_printerr ("%s\n", error->message);
       return CLI_EXIT_INVALID;
     }
-  g_print (_("Imported batch %" G_GUINT64_FORMAT "\n"), batch);
+  g_print (_("Imported batch %" PRIu64 "\n"), batch);
   for (guint i = 0; i < files->len; i++)
     {
       const TdImportFile *file = files->pdata[i];

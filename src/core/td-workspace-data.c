@@ -673,7 +673,7 @@ set_no_batch_error (TdWorkspace *workspace,
                     GError     **error)
 {
   g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NO_BATCH,
-               _("Workspace “%s” has no import batch %" G_GUINT64_FORMAT),
+               _("Workspace “%s” has no import batch %" PRIu64),
                td_workspace_get_display_name (workspace), batch);
 }
 
