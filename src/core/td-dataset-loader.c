@@ -1718,26 +1718,6 @@ load_sales (const char          *dir,
   return ok;
 }
 
-typedef struct
-{
-  const TdDate *date;
-  const gint32 *id;
-  const TdIntern *ids;
-} SaleOrder;
-
-static int
-compare_sales (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const SaleOrder *order = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  if (order->date[x] != order->date[y])
-    return order->date[x] < order->date[y] ? -1 : 1;
-  return strcmp (td_intern_get (order->ids, order->id[x]), td_intern_get (order->ids, order->id[y]));
-}
-
 /* A column in the sorted order: the column itself when that is file
  * order. */
 #define PERMUTE(type, field, source)                                   \
@@ -1759,21 +1739,7 @@ store_sales (TdDataset   *dataset,
              SaleColumns *columns)
 {
   guint n = columns->n;
-  SaleOrder order = { columns->date, columns->id, dataset->sale_ids };
-  g_autofree guint *permutation = NULL;
-
-  for (guint i = 1; i < n; i++)
-    {
-      guint previous = i - 1;
-
-      if (compare_sales (&previous, &i, &order) <= 0)
-        continue;
-      permutation = new_array (n, sizeof (guint));
-      for (guint j = 0; j < n; j++)
-        permutation[j] = j;
-      g_qsort_with_data (permutation, (gint) n, sizeof (guint), compare_sales, &order);
-      break;
-    }
+  g_autofree guint *permutation = td_sales_sort_order (columns->date, columns->id, dataset->sale_ids, n);
 
   dataset->n_sales = n;
   PERMUTE (TdDate, sale_date, columns->date);

@@ -230,6 +230,53 @@ td_dataset_first_sale_on_or_after (const TdDataset *dataset,
   return lo;
 }
 
+typedef struct
+{
+  const TdDate   *date;
+  const gint32   *id;
+  const TdIntern *ids;
+} SaleOrder;
+
+static int
+compare_sales (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SaleOrder *order = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (order->date[x] != order->date[y])
+    return order->date[x] < order->date[y] ? -1 : 1;
+  return strcmp (td_intern_get (order->ids, order->id[x]), td_intern_get (order->ids, order->id[y]));
+}
+
+guint *
+td_sales_sort_order (const TdDate   *date,
+                     const gint32   *id,
+                     const TdIntern *ids,
+                     guint           n)
+{
+  SaleOrder order = { date, id, ids };
+  guint *permutation;
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint previous = i - 1;
+
+      if (compare_sales (&previous, &i, &order) > 0)
+        break;
+      if (i + 1 == n)
+        return NULL;
+    }
+  if (n < 2)
+    return NULL;
+  permutation = g_new (guint, n);
+  for (guint j = 0; j < n; j++)
+    permutation[j] = j;
+  g_qsort_with_data (permutation, (gint) n, sizeof (guint), compare_sales, &order);
+  return permutation;
+}
+
 gsize
 td_dataset_memory (const TdDataset *dataset)
 {

@@ -110,6 +110,13 @@ TdDate     td_dataset_first_deal          (const TdDataset *dataset,
                                            gint32           customer);
 guint      td_dataset_first_sale_on_or_after (const TdDataset *dataset,
                                               TdDate           date);
+/* The order of sales by (date, sale_id), sale_id byte by byte: NULL when
+ * they are in that order already (files usually are), else a new
+ * permutation (position → index) to free with g_free. */
+guint     *td_sales_sort_order            (const TdDate    *date,
+                                           const gint32    *id,
+                                           const TdIntern  *ids,
+                                           guint            n);
 char      *td_distributor_key             (const char      *name,
                                            gssize           length);
 

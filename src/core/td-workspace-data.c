@@ -774,26 +774,6 @@ failed:
 
 /* ---- loading ---------------------------------------------------------- */
 
-typedef struct
-{
-  const TdDate *date;
-  const gint32 *id;
-  const TdIntern *ids;
-} SaleOrder;
-
-static int
-compare_sales (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const SaleOrder *order = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  if (order->date[x] != order->date[y])
-    return order->date[x] < order->date[y] ? -1 : 1;
-  return strcmp (td_intern_get (order->ids, order->id[x]), td_intern_get (order->ids, order->id[y]));
-}
-
 #define PERMUTE(type, field)                                  \
   G_STMT_START {                                              \
     type *sorted = g_new (type, MAX (n, 1));                  \
@@ -808,22 +788,10 @@ static void
 sort_sales (TdDataset *data)
 {
   guint n = data->n_sales;
-  SaleOrder order = { data->sale_date, data->sale_id, data->sale_ids };
-  g_autofree guint *permutation = NULL;
-  gboolean in_order = TRUE;
+  g_autofree guint *permutation = td_sales_sort_order (data->sale_date, data->sale_id, data->sale_ids, n);
 
-  for (guint i = 1; i < n && in_order; i++)
-    {
-      guint previous = i - 1;
-
-      in_order = compare_sales (&previous, &i, &order) <= 0;
-    }
-  if (in_order)
+  if (permutation == NULL)
     return;
-  permutation = g_new (guint, n);
-  for (guint j = 0; j < n; j++)
-    permutation[j] = j;
-  g_qsort_with_data (permutation, (gint) n, sizeof (guint), compare_sales, &order);
   PERMUTE (TdDate, sale_date);
   PERMUTE (gint32, sale_partner);
   PERMUTE (gint32, sale_customer);
