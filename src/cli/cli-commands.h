@@ -43,6 +43,9 @@ void     cli_print_problems (const TdProblems *problems,
 int      cli_write_output  (const char       *command,
                              const char       *path,
                              const char       *text);
+int      cli_fail          (const char       *command,
+                             const GError     *error);
+int      cli_finish_output (void);
 int      cli_usage_error   (const char    *command,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);

@@ -176,13 +176,14 @@ cli_demo_data (int    argc,
     g_printerr ("\n");
   if (!job.ok)
     {
-      g_printerr ("tierdesk-cli demo-data: %s\n", job.error->message);
+      int status = cli_fail ("demo-data", job.error);
+
       g_clear_error (&job.error);
-      return CLI_EXIT_INVALID;
+      return status;
     }
 
   /* TRANSLATORS: FOLDER: N partners, N sales (seed S) */
   printf (_("%s: %u partners, %u sales (seed %" PRIu64 ")\n"),
           job.outdir, job.options.n_partners, job.options.n_sales, job.options.seed);
-  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+  return cli_finish_output ();
 }

@@ -39,7 +39,7 @@ load_version (TdWorkspace *workspace,
 
   if (json == NULL)
     {
-      g_printerr ("tierdesk-cli diff: %s\n", error->message);
+      cli_fail ("diff", error);
       return NULL;
     }
   /* TRANSLATORS: names a stored version in problem messages: PROGRAM-ID version N */
@@ -85,8 +85,7 @@ cli_diff (int    argc,
   workspace = td_workspace_open (argv[1], FALSE, &error);
   if (workspace == NULL)
     {
-      g_printerr ("tierdesk-cli diff: %s\n", error->message);
-      return CLI_EXIT_INVALID;
+      return cli_fail ("diff", error);
     }
   a = load_version (workspace, argv[2], first);
   if (a == NULL)
@@ -109,5 +108,5 @@ cli_diff (int    argc,
       const TdChange *change = changes->pdata[i];
       printf ("%s\n", change->text);
     }
-  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+  return cli_finish_output ();
 }

@@ -105,5 +105,5 @@ cli_import (int    argc,
       g_autofree char *path = td_workspace_rejects_path (workspace, batch);
       g_print (_("Rejected rows: %s\n"), path);
     }
-  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+  return cli_finish_output ();
 }

@@ -183,5 +183,5 @@ cli_simulate (int    argc,
   else
     output = td_report_to_text (result, baseline);
   fputs (output, stdout);
-  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+  return cli_finish_output ();
 }

@@ -14,20 +14,6 @@
 #include "td-validator.h"
 #include "td-workspace.h"
 
-static int
-fail (const char   *command,
-      const GError *error)
-{
-  g_printerr ("tierdesk-cli %s: %s\n", command, error->message);
-  return CLI_EXIT_INVALID;
-}
-
-static int
-finish_output (void)
-{
-  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
-}
-
 /* A cell shows one line: a note may hold newlines and tabs. */
 static char *
 cell (const char *text)
@@ -144,7 +130,7 @@ cli_save (int    argc,
         }
     }
   if (workspace == NULL)
-    return fail ("save", error);
+    return cli_fail ("save", error);
 
   if (!td_workspace_save_version (workspace, program, note, &number, &error))
     {
@@ -153,13 +139,13 @@ cli_save (int    argc,
       if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_UNCHANGED))
         {
           printf ("%s\n", error->message);
-          return finish_output ();
+          return cli_finish_output ();
         }
-      return fail ("save", error);
+      return cli_fail ("save", error);
     }
   /* TRANSLATORS: Saved PROGRAM-ID version N */
   printf (_("Saved %s version %u\n"), program->id, number);
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 int
@@ -180,14 +166,14 @@ cli_programs (int    argc,
 
   workspace = td_workspace_open (argv[1], FALSE, &error);
   if (workspace == NULL)
-    return fail ("programs", error);
+    return cli_fail ("programs", error);
   programs = td_workspace_list_programs (workspace, &error);
   if (programs == NULL)
-    return fail ("programs", error);
+    return cli_fail ("programs", error);
   if (programs->len == 0)
     {
       printf (_("No programs saved in %s yet\n"), argv[1]);
-      return finish_output ();
+      return cli_finish_output ();
     }
 
   /* TRANSLATORS: column headers of "tierdesk-cli programs" */
@@ -202,7 +188,7 @@ cli_programs (int    argc,
                  g_strdup_printf ("%u", summary->latest_version), cell (summary->saved_at), NULL);
     }
   print_table (table);
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 int
@@ -223,10 +209,10 @@ cli_versions (int    argc,
 
   workspace = td_workspace_open (argv[1], FALSE, &error);
   if (workspace == NULL)
-    return fail ("versions", error);
+    return cli_fail ("versions", error);
   versions = td_workspace_list_versions (workspace, argv[2], &error);
   if (versions == NULL)
-    return fail ("versions", error);
+    return cli_fail ("versions", error);
 
   /* TRANSLATORS: column headers of "tierdesk-cli versions" */
   table_add (table, g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), g_strdup (_("AUTHOR")),
@@ -239,7 +225,7 @@ cli_versions (int    argc,
                  cell (info->author), cell (info->note), NULL);
     }
   print_table (table);
-  return finish_output ();
+  return cli_finish_output ();
 }
 
 int
@@ -271,10 +257,10 @@ cli_export (int    argc,
 
   workspace = td_workspace_open (argv[1], FALSE, &error);
   if (workspace == NULL)
-    return fail ("export", error);
+    return cli_fail ("export", error);
   json = td_workspace_get_version_json (workspace, argv[2], (guint) number, &error);
   if (json == NULL)
-    return fail ("export", error);
+    return cli_fail ("export", error);
 
   return cli_write_output ("export", output, json);
 }
@@ -324,10 +310,10 @@ cli_check (int    argc,
    * damaged file is listed. */
   workspace = td_workspace_open_for_check (argv[1], &error);
   if (workspace == NULL)
-    return fail ("check", error);
+    return cli_fail ("check", error);
   check = td_workspace_check (workspace, &error);
   if (check == NULL)
-    return fail ("check", error);
+    return cli_fail ("check", error);
 
   printf (_("Workspace: %s\n"), argv[1]);
   printf (_("Schema version: %d\n"), check->schema_version);
@@ -341,7 +327,7 @@ cli_check (int    argc,
       passed &= print_check (_("Foreign key check"), check->foreign_keys);
       passed &= print_check (_("Version check"), check->versions);
     }
-  if (finish_output () != CLI_EXIT_OK)
+  if (cli_finish_output () != CLI_EXIT_OK)
     return CLI_EXIT_INVALID;
   return passed ? CLI_EXIT_OK : CLI_EXIT_INVALID;
 }

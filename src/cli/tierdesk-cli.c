@@ -78,6 +78,22 @@ cli_print_problems (const TdProblems *problems,
     }
 }
 
+/* Reports a failure of @command; the exit status for invalid input. */
+int
+cli_fail (const char   *command,
+          const GError *error)
+{
+  g_printerr ("tierdesk-cli %s: %s\n", command, error->message);
+  return CLI_EXIT_INVALID;
+}
+
+/* Standard output flushed: a full disk or a closed pipe is a failure. */
+int
+cli_finish_output (void)
+{
+  return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+}
+
 /* @text to standard output when @path is NULL; to a regular file through
  * a temporary file renamed over it (never half-written); straight into a
  * device or pipe (/dev/null, /dev/stdout), which a rename would replace. */
@@ -94,14 +110,13 @@ cli_write_output (const char *command,
   if (path == NULL)
     {
       written = fwrite (text, 1, length, stdout) == length;
-      return written && fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_INVALID;
+      return written ? cli_finish_output () : CLI_EXIT_INVALID;
     }
   if (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       if (g_file_set_contents (path, text, (gssize) length, &error))
         return CLI_EXIT_OK;
-      g_printerr ("tierdesk-cli %s: %s\n", command, error->message);
-      return CLI_EXIT_INVALID;
+      return cli_fail (command, error);
     }
   out = fopen (path, "wb");
   written = out != NULL && fwrite (text, 1, length, out) == length;
