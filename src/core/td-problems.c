@@ -43,6 +43,17 @@ td_problems_free (TdProblems *problems)
   g_free (problems);
 }
 
+/* Takes @problem's strings and formats its message. */
+static void G_GNUC_PRINTF (3, 0)
+append (TdProblems *problems,
+        TdProblem  *problem,
+        const char *format,
+        va_list     args)
+{
+  problem->message = g_strdup_vprintf (format, args);
+  g_array_append_val (problems->items, *problem);
+}
+
 void
 td_problems_add (TdProblems *problems,
                  TdSeverity  severity,
@@ -54,9 +65,8 @@ td_problems_add (TdProblems *problems,
   va_list args;
 
   va_start (args, format);
-  problem.message = g_strdup_vprintf (format, args);
+  append (problems, &problem, format, args);
   va_end (args);
-  g_array_append_val (problems->items, problem);
 }
 
 void
@@ -71,9 +81,8 @@ td_problems_add_at (TdProblems *problems,
   va_list args;
 
   va_start (args, format);
-  problem.message = g_strdup_vprintf (format, args);
+  append (problems, &problem, format, args);
   va_end (args);
-  g_array_append_val (problems->items, problem);
 }
 
 void
@@ -89,9 +98,8 @@ td_problems_add_cell (TdProblems *problems,
   va_list args;
 
   va_start (args, format);
-  problem.message = g_strdup_vprintf (format, args);
+  append (problems, &problem, format, args);
   va_end (args);
-  g_array_append_val (problems->items, problem);
 }
 
 void
