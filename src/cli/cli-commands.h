@@ -31,6 +31,8 @@ int cli_export   (int argc, char **argv);
 int cli_check    (int argc, char **argv);
 int cli_diff     (int argc, char **argv);
 int cli_import   (int argc, char **argv);
+int cli_batches  (int argc, char **argv);
+int cli_undo_import (int argc, char **argv);
 
 /* Parses @entries from argv; on a usage error prints it and returns FALSE. */
 gboolean cli_parse_options (int           *argc,

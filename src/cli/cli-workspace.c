@@ -5,84 +5,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cli-commands.h"
+#include "cli-table.h"
 #include "td-validator.h"
 #include "td-workspace.h"
-
-/* A cell shows one line: a note may hold newlines and tabs. */
-static char *
-cell (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *c = copy; *c != '\0'; c++)
-    if (*c == '\n' || *c == '\r' || *c == '\t')
-      *c = ' ';
-  return copy;
-}
-
-/* Prints @rows (GStrv, the first the headers) as columns padded to their
- * widest cell in characters, two spaces apart, no trailing blanks. */
-static void
-print_table (GPtrArray *rows)
-{
-  guint n_columns = g_strv_length (rows->pdata[0]);
-  g_autofree glong *widths = g_new0 (glong, n_columns);
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = rows->pdata[r];
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
-    }
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = rows->pdata[r];
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_string_append (line, row[c]);
-          if (c + 1 < n_columns)
-            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
-              g_string_append_c (line, ' ');
-        }
-      while (line->len > 0 && line->str[line->len - 1] == ' ')
-        g_string_truncate (line, line->len - 1);
-      printf ("%s\n", line->str);
-    }
-}
-
-static GPtrArray *
-table_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-/* Adds a row of the cells given, NULL-terminated; takes each string. */
-static void G_GNUC_NULL_TERMINATED
-table_add (GPtrArray *table,
-           char      *first,
-           ...)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  va_list args;
-
-  va_start (args, first);
-  for (char *text = first; text != NULL; text = va_arg (args, char *))
-    {
-      g_strv_builder_add (builder, text);
-      g_free (text);
-    }
-  va_end (args);
-  g_ptr_array_add (table, g_strv_builder_end (builder));
-}
 
 int
 cli_save (int    argc,
@@ -154,7 +86,7 @@ cli_programs (int    argc,
 {
   g_autoptr(TdWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) programs = NULL;
-  g_autoptr(GPtrArray) table = table_new ();
+  g_autoptr(GPtrArray) table = cli_table_new ();
   g_autoptr(GError) error = NULL;
 
   if (!cli_parse_options (&argc, &argv, _("WORKSPACE"),
@@ -177,17 +109,17 @@ cli_programs (int    argc,
     }
 
   /* TRANSLATORS: column headers of "tierdesk-cli programs" */
-  table_add (table, g_strdup (_("ID")), g_strdup (_("NAME")), g_strdup (_("VENDOR")),
-             g_strdup (_("CURRENCY")), g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), NULL);
+  cli_table_add (table, g_strdup (_("ID")), g_strdup (_("NAME")), g_strdup (_("VENDOR")),
+                 g_strdup (_("CURRENCY")), g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), NULL);
   for (guint i = 0; i < programs->len; i++)
     {
       const TdProgramSummary *summary = programs->pdata[i];
 
-      table_add (table, cell (summary->id), cell (summary->name),
-                 cell (summary->vendor != NULL ? summary->vendor : "-"), cell (summary->currency),
-                 g_strdup_printf ("%u", summary->latest_version), cell (summary->saved_at), NULL);
+      cli_table_add (table, cli_cell (summary->id), cli_cell (summary->name),
+                     cli_cell (summary->vendor != NULL ? summary->vendor : "-"), cli_cell (summary->currency),
+                     g_strdup_printf ("%u", summary->latest_version), cli_cell (summary->saved_at), NULL);
     }
-  print_table (table);
+  cli_table_print (table);
   return cli_finish_output ();
 }
 
@@ -197,7 +129,7 @@ cli_versions (int    argc,
 {
   g_autoptr(TdWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GPtrArray) table = table_new ();
+  g_autoptr(GPtrArray) table = cli_table_new ();
   g_autoptr(GError) error = NULL;
 
   if (!cli_parse_options (&argc, &argv, _("WORKSPACE PROGRAM-ID"),
@@ -215,16 +147,16 @@ cli_versions (int    argc,
     return cli_fail ("versions", error);
 
   /* TRANSLATORS: column headers of "tierdesk-cli versions" */
-  table_add (table, g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), g_strdup (_("AUTHOR")),
-             g_strdup (_("NOTE")), NULL);
+  cli_table_add (table, g_strdup (_("VERSION")), g_strdup (_("SAVED AT")), g_strdup (_("AUTHOR")),
+                 g_strdup (_("NOTE")), NULL);
   for (guint i = 0; i < versions->len; i++)
     {
       const TdVersionInfo *info = versions->pdata[i];
 
-      table_add (table, g_strdup_printf ("%u", info->number), cell (info->saved_at),
-                 cell (info->author), cell (info->note), NULL);
+      cli_table_add (table, g_strdup_printf ("%u", info->number), cli_cell (info->saved_at),
+                     cli_cell (info->author), cli_cell (info->note), NULL);
     }
-  print_table (table);
+  cli_table_print (table);
   return cli_finish_output ();
 }
 
@@ -280,7 +212,7 @@ print_check (const char      *label,
   printf (_("%s: failed\n"), label);
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = cell (problems->pdata[i]);
+      g_autofree char *line = cli_cell (problems->pdata[i]);
       printf ("  %s\n", line);
     }
   return FALSE;
@@ -297,8 +229,8 @@ cli_check (int    argc,
 
   if (!cli_parse_options (&argc, &argv, _("WORKSPACE"),
                           _("Check a workspace without changing it: SQLite's integrity and\n"
-                            "foreign key checks, and that each stored version is the program\n"
-                            "its row names.\n"
+                            "foreign key checks, that each stored version is the program its\n"
+                            "row names, and that each import batch holds the rows it imported.\n"
                             "Exit status: 0 sound, 1 a check failed or the file cannot be read,\n"
                             "2 usage error."),
                           NULL))
@@ -324,8 +256,17 @@ cli_check (int    argc,
       printf (_("Programs: %u\n"), check->n_programs);
       printf (_("Versions: %u\n"), check->n_versions);
       printf (_("Drafts: %u\n"), check->n_drafts);
+      printf (_("Import batches: %u\n"), check->n_batches);
+      if (check->current_batch == 0)
+        printf (_("Data set: none imported\n"));
+      else
+        printf (_("Data set: batch %" PRIu64 ", %" PRIu64 " partners, %" PRIu64 " products, %" PRIu64 " sales, "
+                  "%" PRIu64 " certifications, %" PRIu64 " deals\n"),
+                check->current_batch, check->n_partners, check->n_products, check->n_sales,
+                check->n_certifications, check->n_deals);
       passed &= print_check (_("Foreign key check"), check->foreign_keys);
       passed &= print_check (_("Version check"), check->versions);
+      passed &= print_check (_("Import batch check"), check->batches);
     }
   if (cli_finish_output () != CLI_EXIT_OK)
     return CLI_EXIT_INVALID;

@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "diff", cli_diff, N_("List what changed between two saved versions of a program") },
   { "check", cli_check, N_("Check a workspace file for damage") },
   { "import", cli_import, N_("Import a folder of CSV files into a workspace") },
+  { "batches", cli_batches, N_("List the import batches of a workspace") },
+  { "undo-import", cli_undo_import, N_("Remove an import batch from a workspace") },
 };
 
 static void

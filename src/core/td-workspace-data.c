@@ -742,6 +742,12 @@ td_workspace_undo_import (TdWorkspace *workspace,
   g_return_val_if_fail (workspace != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!td_workspace_is_writable (workspace))
+    {
+      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY,
+                   _("Workspace “%s” was opened read-only"), td_workspace_get_display_name (workspace));
+      return FALSE;
+    }
   if (!sql_exec (workspace, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
@@ -770,6 +776,59 @@ td_workspace_undo_import (TdWorkspace *workspace,
 failed:
   rollback (workspace);
   return FALSE;
+}
+
+void
+td_import_batch_free (TdImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_free (batch->kinds);
+  g_free (batch->source);
+  g_free (batch->author);
+  g_free (batch->created_at);
+  g_free (batch);
+}
+
+GPtrArray *
+td_workspace_list_batches (TdWorkspace *workspace,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify) td_import_batch_free);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  statement = sql_prepare (workspace,
+                           "SELECT b.id, b.kinds, b.source, b.skip_invalid, b.author, b.created_at,"
+                           "       coalesce (sum (f.rows), 0), coalesce (sum (f.rejected), 0)"
+                           " FROM import_batch AS b LEFT JOIN import_file AS f ON f.batch = b.id"
+                           " GROUP BY b.id ORDER BY b.id",
+                           error);
+  if (statement == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      TdImportBatch *batch = g_new0 (TdImportBatch, 1);
+
+      batch->id = (guint64) sqlite3_column_int64 (statement, 0);
+      batch->kinds = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+      batch->source = g_strdup ((const char *) sqlite3_column_text (statement, 2));
+      batch->skip_invalid = sqlite3_column_int (statement, 3) != 0;
+      batch->author = g_strdup ((const char *) sqlite3_column_text (statement, 4));
+      batch->created_at = g_strdup ((const char *) sqlite3_column_text (statement, 5));
+      batch->rows = (guint64) sqlite3_column_int64 (statement, 6);
+      batch->rejected = (guint64) sqlite3_column_int64 (statement, 7);
+      g_ptr_array_add (batches, batch);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&batches);
 }
 
 /* ---- loading ---------------------------------------------------------- */

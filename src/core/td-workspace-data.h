@@ -25,6 +25,19 @@ typedef struct
   guint64  rejected;         /* rows left out (skip_invalid) */
 } TdImportFile;
 
+/* One row of import_batch, with its files' totals. */
+typedef struct
+{
+  guint64   id;
+  char     *kinds;            /* the files imported: "partners,products,sales" */
+  char     *source;           /* the folder imported */
+  gboolean  skip_invalid;
+  char     *author;
+  char     *created_at;       /* UTC, "2024-05-01T09:30:00Z" */
+  guint64   rows;             /* rows imported, all files */
+  guint64   rejected;         /* rows left out, all files */
+} TdImportBatch;
+
 /* Imports @dir as a new batch that replaces the data set in use. Without
  * skip_invalid any problem imports nothing (INVALID_DATA, the problems in
  * @problems); with it, rejected rows go to td_workspace_rejects_path().
@@ -43,6 +56,9 @@ char      *td_workspace_rejects_path     (TdWorkspace         *workspace,
 GPtrArray *td_workspace_list_import_files (TdWorkspace        *workspace,
                                           guint64              batch,
                                           GError             **error);
+/* TdImportBatch, oldest first; the last is the one in use. */
+GPtrArray *td_workspace_list_batches     (TdWorkspace         *workspace,
+                                          GError             **error);
 /* The batch in use (0: none). */
 gboolean   td_workspace_current_batch    (TdWorkspace         *workspace,
                                           guint64             *batch_out,
@@ -59,7 +75,9 @@ TdDataset *td_workspace_load_dataset     (TdWorkspace         *workspace,
                                           GError             **error);
 
 void       td_import_file_free           (TdImportFile        *file);
+void       td_import_batch_free          (TdImportBatch       *batch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdImportFile, td_import_file_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdImportBatch, td_import_batch_free)
 
 G_END_DECLS

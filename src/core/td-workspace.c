@@ -1035,6 +1035,133 @@ td_workspace_get_version_json (TdWorkspace *workspace,
   return stored_json (workspace, program_id, number != 0 ? number : latest, error);
 }
 
+/* ---- drafts ----------------------------------------------------------- */
+
+void
+td_draft_free (TdDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->program_id);
+  g_free (draft->json);
+  g_free (draft->saved_at);
+  g_free (draft);
+}
+
+gboolean
+td_workspace_save_draft (TdWorkspace *workspace,
+                         const char  *program_id,
+                         guint        base_version,
+                         const char  *json,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_return_val_if_fail (program_id != NULL, FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!require_writable (workspace, error))
+    return FALSE;
+  statement = prepare (workspace,
+                       "INSERT INTO draft (program_id, base_version, json, saved_at) VALUES (?1, ?2, ?3, ?4)"
+                       " ON CONFLICT (program_id) DO UPDATE SET base_version = excluded.base_version,"
+                       " json = excluded.json, saved_at = excluded.saved_at",
+                       error);
+  if (statement == NULL)
+    return FALSE;
+  now = timestamp_now (workspace);
+  sqlite3_bind_text (statement, 1, program_id, -1, SQLITE_STATIC);
+  if (base_version > 0)
+    sqlite3_bind_int64 (statement, 2, base_version);
+  sqlite3_bind_text (statement, 3, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 4, now, -1, SQLITE_STATIC);
+  /* One statement is its own transaction: the draft before is replaced
+   * whole or kept. */
+  return step (workspace, statement, error) == SQLITE_DONE;
+}
+
+static TdDraft *
+draft_from_row (sqlite3_stmt *statement)
+{
+  TdDraft *draft = g_new0 (TdDraft, 1);
+
+  draft->program_id = column_dup (statement, 0);
+  draft->base_version = (guint) sqlite3_column_int64 (statement, 1);
+  draft->json = column_dup (statement, 2);
+  draft->saved_at = column_dup (statement, 3);
+  return draft;
+}
+
+TdDraft *
+td_workspace_get_draft (TdWorkspace *workspace,
+                        const char  *program_id,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (program_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  statement = prepare (workspace,
+                       "SELECT program_id, base_version, json, saved_at FROM draft WHERE program_id = ?1",
+                       error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_text (statement, 1, program_id, -1, SQLITE_STATIC);
+  if (step (workspace, statement, error) != SQLITE_ROW)
+    return NULL;
+  return draft_from_row (statement);
+}
+
+GPtrArray *
+td_workspace_list_drafts (TdWorkspace *workspace,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) td_draft_free);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  statement = prepare (workspace,
+                       "SELECT program_id, base_version, json, saved_at FROM draft ORDER BY program_id",
+                       error);
+  if (statement == NULL)
+    return NULL;
+  while ((rc = step (workspace, statement, error)) == SQLITE_ROW)
+    g_ptr_array_add (drafts, draft_from_row (statement));
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&drafts);
+}
+
+gboolean
+td_workspace_discard_draft (TdWorkspace *workspace,
+                            const char  *program_id,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_return_val_if_fail (program_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!require_writable (workspace, error))
+    return FALSE;
+  statement = prepare (workspace, "DELETE FROM draft WHERE program_id = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, program_id, -1, SQLITE_STATIC);
+  return step (workspace, statement, error) == SQLITE_DONE;
+}
+
+/* ---- check ------------------------------------------------------------ */
+
 void
 td_workspace_check_free (TdWorkspaceCheck *check)
 {
@@ -1043,6 +1170,7 @@ td_workspace_check_free (TdWorkspaceCheck *check)
   g_clear_pointer (&check->integrity, g_ptr_array_unref);
   g_clear_pointer (&check->foreign_keys, g_ptr_array_unref);
   g_clear_pointer (&check->versions, g_ptr_array_unref);
+  g_clear_pointer (&check->batches, g_ptr_array_unref);
   g_free (check);
 }
 
@@ -1050,7 +1178,8 @@ gboolean
 td_workspace_check_passed (const TdWorkspaceCheck *check)
 {
   g_return_val_if_fail (check != NULL, FALSE);
-  return check->integrity->len == 0 && check->foreign_keys->len == 0 && check->versions->len == 0;
+  return check->integrity->len == 0 && check->foreign_keys->len == 0 && check->versions->len == 0
+         && check->batches->len == 0;
 }
 
 static gboolean
@@ -1186,6 +1315,77 @@ check_versions (TdWorkspace      *workspace,
   return rc == SQLITE_DONE;
 }
 
+/* The table each imported file fills, in the order of FORMAT.md §3. */
+static const struct
+{
+  const char *file;
+  const char *table;
+} imported_tables[] = {
+  { "partners.csv", "partner" },
+  { "products.csv", "product" },
+  { "sales.csv", "sale" },
+  { "certifications.csv", "certification" },
+  { "deals.csv", "deal" },
+};
+
+/* The rows of the data set in use, and for every batch that its tables
+ * hold as many rows as the import recorded: an import writes both in one
+ * transaction, so a difference means the file was changed by another
+ * tool. */
+static gboolean
+check_batches (TdWorkspace      *workspace,
+               TdWorkspaceCheck *check,
+               GError          **error)
+{
+  guint64 *counts[G_N_ELEMENTS (imported_tables)] = {
+    &check->n_partners, &check->n_products, &check->n_sales, &check->n_certifications, &check->n_deals
+  };
+  gint64 value;
+
+  if (!query_int (workspace, "SELECT count (*) FROM import_batch", &value, error))
+    return FALSE;
+  check->n_batches = (guint) value;
+  if (!query_int (workspace, "SELECT coalesce (max (id), 0) FROM import_batch", &value, error))
+    return FALSE;
+  check->current_batch = (guint64) value;
+
+  for (guint t = 0; t < G_N_ELEMENTS (imported_tables); t++)
+    {
+      g_autofree char *sql = NULL;
+      g_autoptr(sqlite3_stmt) statement = NULL;
+      int rc;
+
+      /* Table names come from the list above, never from the file. */
+      sql = g_strdup_printf ("SELECT b.id, coalesce (f.rows, 0),"
+                             "       (SELECT count (*) FROM %s AS r WHERE r.batch = b.id)"
+                             " FROM import_batch AS b"
+                             " LEFT JOIN import_file AS f ON f.batch = b.id AND f.name = ?1"
+                             " ORDER BY b.id",
+                             imported_tables[t].table);
+      statement = prepare (workspace, sql, error);
+      if (statement == NULL)
+        return FALSE;
+      sqlite3_bind_text (statement, 1, imported_tables[t].file, -1, SQLITE_STATIC);
+      while ((rc = step (workspace, statement, error)) == SQLITE_ROW)
+        {
+          guint64 batch = (guint64) sqlite3_column_int64 (statement, 0);
+          gint64 recorded = sqlite3_column_int64 (statement, 1);
+          gint64 stored = sqlite3_column_int64 (statement, 2);
+
+          if (batch == check->current_batch)
+            *counts[t] = (guint64) stored;
+          if (recorded != stored)
+            /* TRANSLATORS: import batch 3: sales.csv imported 200 rows, the workspace holds 199 */
+            g_ptr_array_add (check->batches,
+                             g_strdup_printf (_("import batch %" PRIu64 ": %s imported %" PRId64 " rows, the workspace holds %" PRId64),
+                                              batch, imported_tables[t].file, recorded, stored));
+        }
+      if (rc != SQLITE_DONE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 TdWorkspaceCheck *
 td_workspace_check (TdWorkspace *workspace,
                     GError     **error)
@@ -1199,6 +1399,7 @@ td_workspace_check (TdWorkspace *workspace,
   check->integrity = g_ptr_array_new_with_free_func (g_free);
   check->foreign_keys = g_ptr_array_new_with_free_func (g_free);
   check->versions = g_ptr_array_new_with_free_func (g_free);
+  check->batches = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction: every figure describes the same state. */
   if (!exec (workspace, "BEGIN", error)
@@ -1220,7 +1421,8 @@ td_workspace_check (TdWorkspace *workspace,
       if (!query_int (workspace, "SELECT count (*) FROM draft", &value, error))
         goto failed;
       check->n_drafts = (guint) value;
-      if (!check_versions (workspace, check, error))
+      if (!check_versions (workspace, check, error)
+          || !check_batches (workspace, check, error))
         goto failed;
     }
   /* Nothing was written, and after damage SQLite may refuse a COMMIT. */

@@ -81,6 +81,15 @@ typedef struct
   char  *note;                /* NULL when none was given */
 } TdVersionInfo;
 
+/* The unsaved state of a program being edited (td_workspace_save_draft). */
+typedef struct
+{
+  char  *program_id;
+  guint  base_version;        /* the version the edit started from; 0: none */
+  char  *json;                /* the program as edited: may be invalid */
+  char  *saved_at;            /* UTC, "2024-05-01T09:30:00Z" */
+} TdDraft;
+
 /* What td_workspace_check() found. The file is sound when every GPtrArray
  * is empty. */
 typedef struct
@@ -89,9 +98,17 @@ typedef struct
   guint      n_programs;
   guint      n_versions;
   guint      n_drafts;
+  guint      n_batches;       /* import batches kept */
+  guint64    current_batch;   /* the data set in use; 0: none */
+  guint64    n_partners;      /* rows of the data set in use */
+  guint64    n_products;
+  guint64    n_sales;
+  guint64    n_certifications;
+  guint64    n_deals;
   GPtrArray *integrity;       /* char *: PRAGMA integrity_check messages */
   GPtrArray *foreign_keys;    /* char *: PRAGMA foreign_key_check rows */
   GPtrArray *versions;        /* char *: stored JSON that contradicts its row */
+  GPtrArray *batches;         /* char *: import_file counts that contradict the rows */
 } TdWorkspaceCheck;
 
 /* Creates a new workspace file; refuses to replace an existing file. */
@@ -153,9 +170,32 @@ char         *td_workspace_get_version_json (TdWorkspace   *workspace,
                                            guint            number,
                                            GError         **error);
 
+/* Keeps @json as the draft of @program_id, replacing the one before; the
+ * text is stored as given (an edit may be invalid). Saving a version does
+ * not remove the draft: the caller discards it once the version holds its
+ * content, so that a version saved by another program never takes away
+ * someone's unsaved edits. */
+gboolean      td_workspace_save_draft     (TdWorkspace     *workspace,
+                                           const char      *program_id,
+                                           guint            base_version,
+                                           const char      *json,
+                                           GError         **error);
+/* The draft of @program_id, or NULL without an error when there is none. */
+TdDraft      *td_workspace_get_draft      (TdWorkspace     *workspace,
+                                           const char      *program_id,
+                                           GError         **error);
+/* TdDraft, sorted by program id. */
+GPtrArray    *td_workspace_list_drafts    (TdWorkspace     *workspace,
+                                           GError         **error);
+/* Removes the draft of @program_id; no draft is not an error. */
+gboolean      td_workspace_discard_draft  (TdWorkspace     *workspace,
+                                           const char      *program_id,
+                                           GError         **error);
+
 /* PRAGMA integrity_check and foreign_key_check, the schema version, the
- * counts, and whether each stored version holds the program id and
- * version number of its row; past a failed integrity check only that is
+ * counts, whether each stored version holds the program id and
+ * version number of its row, and whether each import batch holds the rows
+ * its import_file rows count; past a failed integrity check only that is
  * reported (the counts stay 0). Returns NULL only when the checks could
  * not run. */
 TdWorkspaceCheck *td_workspace_check      (TdWorkspace     *workspace,
@@ -163,12 +203,14 @@ TdWorkspaceCheck *td_workspace_check      (TdWorkspace     *workspace,
 
 void          td_program_summary_free     (TdProgramSummary *summary);
 void          td_version_info_free        (TdVersionInfo    *info);
+void          td_draft_free               (TdDraft          *draft);
 void          td_workspace_check_free     (TdWorkspaceCheck *check);
 gboolean      td_workspace_check_passed   (const TdWorkspaceCheck *check);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdWorkspace, td_workspace_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdProgramSummary, td_program_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdVersionInfo, td_version_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdDraft, td_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdWorkspaceCheck, td_workspace_check_free)
 
 G_END_DECLS
