@@ -24,6 +24,7 @@ int cli_validate (int argc, char **argv);
 int cli_fmt      (int argc, char **argv);
 int cli_simulate (int argc, char **argv);
 int cli_demo_data (int argc, char **argv);
+int cli_demo     (int argc, char **argv);
 int cli_save     (int argc, char **argv);
 int cli_programs (int argc, char **argv);
 int cli_versions (int argc, char **argv);

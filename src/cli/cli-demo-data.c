@@ -1,4 +1,4 @@
-/* cli-demo-data.c — demo-data: synthetic sales history for the examples
+/* cli-demo-data.c — demo-data and demo: the demo history, the demo workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +11,15 @@
 #include <glib-unix.h>
 
 #include "cli-commands.h"
-#include "td-demo-data.h"
+#include "td-demo-workspace.h"
 
 /* Progress is worth showing only for large sets. */
 #define PROGRESS_MIN_SALES 1000000
 
 typedef struct
 {
+  const char    *command;     /* "demo-data" or "demo" */
+  gboolean       workspace;   /* demo: a workspace, not a folder */
   char          *outdir;
   TdDemoOptions  options;
   gboolean       show_progress;
@@ -45,11 +47,12 @@ progress_cb (double   fraction,
   if (job->tty)
     {
       g_printerr ("\r");
-      g_printerr (_("demo-data: %d %%"), percent);
+      /* TRANSLATORS: COMMAND: PERCENT % */
+      g_printerr (_("%s: %d %%"), job->command, percent);
     }
   else
     {
-      g_printerr (_("demo-data: %d %%"), percent / 10 * 10);
+      g_printerr (_("%s: %d %%"), job->command, percent / 10 * 10);
       g_printerr ("\n");
     }
 }
@@ -63,7 +66,13 @@ write_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
-  if (td_demo_data_write (job->outdir, &job->options, progress_cb, job, cancellable, &error))
+  gboolean ok;
+
+  if (job->workspace)
+    ok = td_demo_workspace_create (job->outdir, &job->options, progress_cb, job, cancellable, &error);
+  else
+    ok = td_demo_data_write (job->outdir, &job->options, progress_cb, job, cancellable, &error);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -89,7 +98,8 @@ signal_cb (gpointer user_data)
 
 /* A count from 1 to @max; FALSE (with the usage error printed) otherwise. */
 static gboolean
-parse_count (const char *option,
+parse_count (const char *command,
+             const char *option,
              const char *text,
              guint       max,
              guint      *out)
@@ -101,7 +111,7 @@ parse_count (const char *option,
   if (!g_ascii_string_to_unsigned (text, 10, 1, max, &value, NULL))
     {
       /* TRANSLATORS: OPTION must be a whole number from 1 to MAX, not “TEXT” */
-      cli_usage_error ("demo-data", _("%s must be a whole number from 1 to %u, not “%s”"),
+      cli_usage_error (command, _("%s must be a whole number from 1 to %u, not “%s”"),
                        option, max, text);
       return FALSE;
     }
@@ -109,9 +119,15 @@ parse_count (const char *option,
   return TRUE;
 }
 
-int
-cli_demo_data (int    argc,
-               char **argv)
+/* demo-data and demo: the same options, the work in a thread so that
+ * Ctrl+C cancels cleanly (the temporary files go, nothing is left half
+ * made). */
+static int
+run_demo (Job         *job,
+          int          argc,
+          char       **argv,
+          const char  *parameter,
+          const char  *summary)
 {
   g_autofree char *partners = NULL;
   g_autofree char *sales = NULL;
@@ -120,7 +136,6 @@ cli_demo_data (int    argc,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   guint sigint_id, sigterm_id;
-  Job job = { 0 };
   GOptionEntry entries[] = {
     { "partners", 0, 0, G_OPTION_ARG_STRING, &partners, N_("Number of partners (default 6000)"), N_("N") },
     { "sales", 0, 0, G_OPTION_ARG_STRING, &sales, N_("Number of sales (default 240000)"), N_("N") },
@@ -128,62 +143,89 @@ cli_demo_data (int    argc,
     { NULL }
   };
 
-  if (!cli_parse_options (&argc, &argv, _("OUTDIR"),
-                          _("Write a synthetic sales history for the five example programs:\n"
-                            "partners.csv, products.csv, sales.csv, certifications.csv and\n"
-                            "deals.csv, covering 2024-01-01 to 2025-12-31. The same options\n"
-                            "always give the same files. Existing files are replaced only\n"
-                            "when the whole set has been written.\n"
-                            "Exit status: 0 written, 1 could not write, 2 usage error."),
-                          entries))
+  if (!cli_parse_options (&argc, &argv, parameter, summary, entries))
     return CLI_EXIT_USAGE;
-  if (argc < 2)
-    return cli_usage_error ("demo-data", _("give the folder to write the files to"));
-  if (argc > 2)
-    return cli_usage_error ("demo-data", _("give exactly one folder"));
+  if (argc != 2)
+    return cli_usage_error (job->command, job->workspace ? _("give exactly one workspace")
+                                                         : _("give exactly one folder"));
 
-  td_demo_options_init (&job.options);
-  if (!parse_count ("--partners", partners, TD_DEMO_MAX_PARTNERS, &job.options.n_partners) ||
-      !parse_count ("--sales", sales, G_MAXUINT, &job.options.n_sales))
+  td_demo_options_init (&job->options);
+  if (!parse_count (job->command, "--partners", partners, TD_DEMO_MAX_PARTNERS, &job->options.n_partners) ||
+      !parse_count (job->command, "--sales", sales, G_MAXUINT, &job->options.n_sales))
     return CLI_EXIT_USAGE;
-  if (seed != NULL && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &job.options.seed, NULL))
+  if (seed != NULL && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &job->options.seed, NULL))
     {
       /* TRANSLATORS: --seed must be a whole number from 0 to MAX, not “TEXT” */
-      return cli_usage_error ("demo-data", _("--seed must be a whole number from 0 to %" PRIu64 ", not “%s”"),
+      return cli_usage_error (job->command, _("--seed must be a whole number from 0 to %" PRIu64 ", not “%s”"),
                               (guint64) G_MAXUINT64, seed);
     }
 
-  job.outdir = argv[1];
-  job.show_progress = job.options.n_sales > PROGRESS_MIN_SALES;
-  job.tty = isatty (STDERR_FILENO);
-  job.shown = -1;
+  job->outdir = argv[1];
+  job->show_progress = job->workspace || job->options.n_sales > PROGRESS_MIN_SALES;
+  job->tty = isatty (STDERR_FILENO);
+  job->shown = -1;
 
-  /* The files are written in a thread, so that Ctrl+C cancels cleanly:
-   * the temporary files go, the previous set stays. */
   loop = g_main_loop_new (NULL, FALSE);
-  job.loop = loop;
+  job->loop = loop;
   sigint_id = g_unix_signal_add (SIGINT, signal_cb, cancellable);
   sigterm_id = g_unix_signal_add (SIGTERM, signal_cb, cancellable);
-  task = g_task_new (NULL, cancellable, written_cb, &job);
-  g_task_set_source_tag (task, cli_demo_data);
-  g_task_set_task_data (task, &job, NULL);
+  task = g_task_new (NULL, cancellable, written_cb, job);
+  g_task_set_source_tag (task, run_demo);
+  g_task_set_task_data (task, job, NULL);
   g_task_run_in_thread (task, write_in_thread);
   g_main_loop_run (loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
 
-  if (job.show_progress && job.tty && job.shown >= 0)
+  if (job->show_progress && job->tty && job->shown >= 0)
     g_printerr ("\n");
-  if (!job.ok)
+  if (!job->ok)
     {
-      int status = cli_fail ("demo-data", job.error);
+      int status = cli_fail (job->command, job->error);
 
-      g_clear_error (&job.error);
+      g_clear_error (&job->error);
       return status;
     }
+  return CLI_EXIT_OK;
+}
 
+int
+cli_demo_data (int    argc,
+               char **argv)
+{
+  Job job = { .command = "demo-data" };
+  int status = run_demo (&job, argc, argv, _("OUTDIR"),
+                         _("Write a synthetic sales history for the five example programs:\n"
+                           "partners.csv, products.csv, sales.csv, certifications.csv and\n"
+                           "deals.csv, covering 2024-01-01 to 2025-12-31. The same options\n"
+                           "always give the same files. Existing files are replaced only\n"
+                           "when the whole set has been written.\n"
+                           "Exit status: 0 written, 1 could not write, 2 usage error."));
+
+  if (status != CLI_EXIT_OK)
+    return status;
   /* TRANSLATORS: FOLDER: N partners, N sales (seed S) */
   printf (_("%s: %u partners, %u sales (seed %" PRIu64 ")\n"),
+          job.outdir, job.options.n_partners, job.options.n_sales, job.options.seed);
+  return cli_finish_output ();
+}
+
+int
+cli_demo (int    argc,
+          char **argv)
+{
+  Job job = { .command = "demo", .workspace = TRUE };
+  int status = run_demo (&job, argc, argv, _("WORKSPACE"),
+                         _("Create a demo workspace: the five example programs, earlier versions\n"
+                           "of three of them, and the synthetic sales history of demo-data as\n"
+                           "its data set. Refuses to replace an existing file; leaves nothing\n"
+                           "behind when it fails or is interrupted.\n"
+                           "Exit status: 0 created, 1 could not create, 2 usage error."));
+
+  if (status != CLI_EXIT_OK)
+    return status;
+  /* TRANSLATORS: Created demo workspace FILE: N partners, N sales (seed S) */
+  printf (_("Created demo workspace %s: %u partners, %u sales (seed %" PRIu64 ")\n"),
           job.outdir, job.options.n_partners, job.options.n_sales, job.options.seed);
   return cli_finish_output ();
 }

@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "fmt", cli_fmt, N_("Write a program file in canonical form") },
   { "simulate", cli_simulate, N_("Simulate what a program would have paid over a period") },
   { "demo-data", cli_demo_data, N_("Write a synthetic sales history for the example programs") },
+  { "demo", cli_demo, N_("Create a demo workspace with the example programs and data") },
   { "save", cli_save, N_("Save a program file as its next version in a workspace") },
   { "programs", cli_programs, N_("List the programs saved in a workspace") },
   { "versions", cli_versions, N_("List the saved versions of a program") },
