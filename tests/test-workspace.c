@@ -1090,6 +1090,214 @@ test_check_tampered (Fixture       *fixture,
   g_assert_false (td_workspace_check_passed (check));
 }
 
+/* Rows of @sql as one text: columns joined by '|', rows by '\n'. */
+static char *
+query_rows (sqlite3    *db,
+            const char *sql)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (statement); c++)
+        {
+          const char *cell = (const char *) sqlite3_column_text (statement, c);
+
+          g_string_append_printf (text, "%s%s", c > 0 ? "|" : "", cell != NULL ? cell : "NULL");
+        }
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (statement);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* tests/workspaces/schema-1.tierdesk was written by tierdesk-cli at commit
+ * c6fb925~1, the last with schema version 1 (see its README): programs
+ * minimal (1 version) and snom (2), one draft. Upgrading keeps every byte
+ * of what it held and adds the data tables. */
+static void
+test_migrate_from_1 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "workspaces", "schema-1.tierdesk", NULL);
+  g_autofree char *expected = g_strdup_printf ("Workspace “%s” was written by an older Tierdesk (schema version 1) and must be upgraded to version 2: open it for writing once", fixture->path);
+  g_autofree char *old_versions = NULL, *old_drafts = NULL, *new_versions = NULL, *new_drafts = NULL;
+  g_autofree char *tables = NULL, *stored = NULL;
+  g_autoptr(GBytes) contents = file_bytes (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(TdWorkspaceCheck) check = NULL;
+  g_autoptr(TdDraft) draft = NULL;
+  g_autoptr(TdProgram) program = load_example ("snom");
+  static const char versions_sql[] =
+    "SELECT program_id, number, canonical_json, name, vendor, currency, note, author, created_at"
+    " FROM program_version ORDER BY program_id, number";
+  static const char drafts_sql[] = "SELECT * FROM draft ORDER BY program_id";
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (contents, NULL),
+                                      (gssize) g_bytes_get_size (contents), NULL));
+  db = raw_open (fixture->path);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  old_versions = query_rows (db, versions_sql);
+  old_drafts = query_rows (db, drafts_sql);
+  sqlite3_close (db);
+  g_assert_cmpstr (old_drafts, ==, "snom|2|{\"format\": \"tierdesk.program\"|2026-11-23T10:00:00Z\n");
+
+  assert_open_fails (fixture, FALSE, TD_WORKSPACE_ERROR_NEEDS_UPGRADE, expected);
+  assert_unchanged (fixture, contents);
+
+  workspace = td_workspace_open (fixture->path, TRUE, &error);
+  g_assert_no_error (error);
+  assert_pragmas (workspace, TRUE);
+  db = td_workspace_get_connection (workspace);
+  tables = query_text (db, "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema"
+                           " WHERE type = 'table' ORDER BY name)");
+  g_assert_cmpstr (tables, ==, "attribute certification deal draft import_batch import_file partner partner_attribute product program program_version sale");
+  new_versions = query_rows (db, versions_sql);
+  new_drafts = query_rows (db, drafts_sql);
+  g_assert_cmpstr (new_versions, ==, old_versions);
+  g_assert_cmpstr (new_drafts, ==, old_drafts);
+
+  draft = td_workspace_get_draft (workspace, "snom", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (draft->base_version, ==, 2);
+  stored = td_workspace_get_version_json (workspace, "snom", 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (stored, "\"name\": \"Snom partner program 2026\""));
+
+  check = td_workspace_check (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_workspace_check_passed (check));
+  g_assert_cmpint (check->schema_version, ==, 2);
+  g_assert_cmpuint (check->n_programs, ==, 2);
+  g_assert_cmpuint (check->n_versions, ==, 3);
+  g_assert_cmpuint (check->n_drafts, ==, 1);
+  g_assert_cmpuint (check->n_batches, ==, 0);
+  g_assert_cmpuint (check->current_batch, ==, 0);
+
+  /* Numbering goes on from the old versions. */
+  g_assert_cmpuint (save (workspace, program, "after the upgrade"), ==, 3);
+  g_clear_pointer (&workspace, td_workspace_close);
+
+  /* Upgraded once, it opens read-only like any current file. */
+  workspace = td_workspace_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_drafts (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2024, 5, 1, 9, 30, 0);
+  g_autoptr(GDateTime) second = g_date_time_new_utc (2024, 5, 1, 9, 30, 7);
+  g_autoptr(TdDraft) draft = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(TdWorkspaceCheck) check = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* None yet: NULL without an error. */
+  draft = td_workspace_get_draft (workspace, "snom", &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+
+  /* A draft may be invalid JSON, of a program never saved. */
+  td_workspace_set_now (workspace, first);
+  g_assert_true (td_workspace_save_draft (workspace, "snom", 0, "{\"id\": \"snom\",", &error));
+  g_assert_no_error (error);
+  g_assert_true (td_workspace_save_draft (workspace, "a-first", 3, "{}", &error));
+  g_assert_no_error (error);
+  draft = td_workspace_get_draft (workspace, "snom", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (draft->program_id, ==, "snom");
+  g_assert_cmpuint (draft->base_version, ==, 0);
+  g_assert_cmpstr (draft->json, ==, "{\"id\": \"snom\",");
+  g_assert_cmpstr (draft->saved_at, ==, "2024-05-01T09:30:00Z");
+  g_clear_pointer (&draft, td_draft_free);
+  g_assert_cmpint (query_int (td_workspace_get_connection (workspace),
+                              "SELECT base_version IS NULL FROM draft WHERE program_id = 'snom'"), ==, 1);
+
+  /* Saving again replaces the draft of that program only. */
+  td_workspace_set_now (workspace, second);
+  g_assert_true (td_workspace_save_draft (workspace, "snom", 2, "{\"id\": \"snom\"}", &error));
+  g_assert_no_error (error);
+  drafts = td_workspace_list_drafts (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_cmpstr (((TdDraft *) drafts->pdata[0])->program_id, ==, "a-first");
+  g_assert_cmpuint (((TdDraft *) drafts->pdata[0])->base_version, ==, 3);
+  g_assert_cmpstr (((TdDraft *) drafts->pdata[0])->saved_at, ==, "2024-05-01T09:30:00Z");
+  g_assert_cmpstr (((TdDraft *) drafts->pdata[1])->program_id, ==, "snom");
+  g_assert_cmpuint (((TdDraft *) drafts->pdata[1])->base_version, ==, 2);
+  g_assert_cmpstr (((TdDraft *) drafts->pdata[1])->json, ==, "{\"id\": \"snom\"}");
+  g_assert_cmpstr (((TdDraft *) drafts->pdata[1])->saved_at, ==, "2024-05-01T09:30:07Z");
+
+  g_assert_true (td_workspace_discard_draft (workspace, "a-first", &error));
+  g_assert_no_error (error);
+  /* Discarding what is not there is not an error. */
+  g_assert_true (td_workspace_discard_draft (workspace, "a-first", &error));
+  g_assert_no_error (error);
+  check = td_workspace_check (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check->n_drafts, ==, 1);
+  g_clear_pointer (&workspace, td_workspace_close);
+
+  /* Read-only: drafts can be read, not written. */
+  before = file_bytes (fixture->path);
+  workspace = td_workspace_open (fixture->path, FALSE, &error);
+  g_assert_no_error (error);
+  draft = td_workspace_get_draft (workspace, "snom", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (draft->json, ==, "{\"id\": \"snom\"}");
+  g_assert_false (td_workspace_save_draft (workspace, "snom", 2, "{}", &error));
+  g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (td_workspace_discard_draft (workspace, "snom", &error));
+  g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_pointer (&workspace, td_workspace_close);
+  assert_unchanged (fixture, before);
+}
+
+/* Batches written by hand (another tool) whose rows disagree with what
+ * their import recorded. */
+static void
+test_check_batches (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
+  g_autoptr(TdWorkspaceCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char sha[] = "0000000000000000000000000000000000000000000000000000000000000000";
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO import_batch VALUES (1, 'partners,products,sales', 'a', 0, 'x', '2024-01-01T00:00:00Z');"
+    "INSERT INTO import_batch VALUES (2, 'partners,products,sales', 'b', 0, 'x', '2024-01-02T00:00:00Z');"
+    "INSERT INTO import_file VALUES (1, 'partners.csv', 10, '%s', 1, 0);"
+    "INSERT INTO import_file VALUES (1, 'products.csv', 10, '%s', 0, 0);"
+    "INSERT INTO import_file VALUES (1, 'sales.csv', 10, '%s', 0, 0);"
+    "INSERT INTO import_file VALUES (2, 'partners.csv', 10, '%s', 3, 0);"
+    "INSERT INTO import_file VALUES (2, 'products.csv', 10, '%s', 0, 0);"
+    "INSERT INTO import_file VALUES (2, 'sales.csv', 10, '%s', 0, 0);"
+    "INSERT INTO partner VALUES (1, 'P1', 'One', 'IT', NULL, NULL, 2);"
+    "INSERT INTO partner VALUES (2, 'P1', 'One', 'IT', NULL, NULL, 2);"
+    "INSERT INTO partner VALUES (2, 'P2', 'Two', 'IT', NULL, NULL, 3);",
+    sha, sha, sha, sha, sha, sha);
+
+  raw_exec (td_workspace_get_connection (workspace), sql);
+  check = td_workspace_check (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check->n_batches, ==, 2);
+  g_assert_cmpuint (check->current_batch, ==, 2);
+  g_assert_cmpuint (check->n_partners, ==, 2);
+  g_assert_cmpuint (check->n_sales, ==, 0);
+  g_assert_cmpuint (check->batches->len, ==, 1);
+  g_assert_cmpstr (check->batches->pdata[0], ==, "import batch 2: partners.csv imported 3 rows, the workspace holds 2");
+  g_assert_false (td_workspace_check_passed (check));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1112,6 +1320,8 @@ main (int   argc,
   add_test ("/workspace/open/busy", test_open_busy);
   add_test ("/workspace/open/interrupted", test_open_interrupted);
   add_test ("/workspace/migrate/from-0", test_migrate_from_0);
+  add_test ("/workspace/migrate/from-1", test_migrate_from_1);
+  add_test ("/workspace/drafts", test_drafts);
   add_test ("/workspace/save/numbering", test_save_numbering);
   add_test ("/workspace/save/export-bytes", test_save_export_bytes);
   add_test ("/workspace/save/unchanged", test_save_unchanged);
@@ -1124,5 +1334,6 @@ main (int   argc,
   add_test ("/workspace/versions-immutable", test_versions_immutable);
   add_test ("/workspace/check/sound", test_check_sound);
   add_test ("/workspace/check/tampered", test_check_tampered);
+  add_test ("/workspace/check/batches", test_check_batches);
   return g_test_run ();
 }
