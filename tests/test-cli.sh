@@ -166,6 +166,41 @@ n=$((n + 1)); if [ -n "$rejects" ] && grep -qF "S999,2024-13-01" "$rejects" && g
   echo "ok $n - the rejects file holds the row verbatim with its reason"; else echo "not ok $n - rejects file missing or incomplete"; failed=$((failed + 1)); fi
 check "import without --data is a usage error" 2 "$cli" import "$iws"
 
+# Batches: the import with the bad row left out is batch 2, in use; undoing
+# it brings batch 1 back, byte for byte in the report.
+check "batches lists the imports" 0 "$cli" batches "$iws"
+n=$((n + 1)); if [ "$(awk 'NR > 1 { print $1 "," $6 }' "$work/out" | tr '\n' ' ')" = "1,0 2,1 " ]; then
+  echo "ok $n - batch 1 rejected nothing, batch 2 one row"; else echo "not ok $n - batches: $(cat "$work/out")"; failed=$((failed + 1)); fi
+check "undo-import of the latest batch" 0 "$cli" undo-import "$iws" 2
+contains "undo-import names the batch in use" "$work/out" "Data set in use: batch 1"
+n=$((n + 1)); if [ ! -e "$rejects" ]; then echo "ok $n - the undone batch's rejects file is gone"; else echo "not ok $n - rejects file left behind"; failed=$((failed + 1)); fi
+"$cli" simulate "$first/program.json" --workspace "$iws" --from 2024-01-01 --to 2024-12-31 >"$work/undone.json"
+n=$((n + 1)); if cmp -s "$work/before.json" "$work/undone.json"; then echo "ok $n - after undo the report is the first import's"; else echo "not ok $n - undo did not restore batch 1"; failed=$((failed + 1)); fi
+check "undo-import of an unknown batch exits 1" 1 "$cli" undo-import "$iws" 7
+contains "undo-import names the missing batch" "$work/err" "has no import batch 7"
+check "undo-import of a batch that is not a number is a usage error" 2 "$cli" undo-import "$iws" x
+check "check counts the data set" 0 "$cli" check "$iws"
+contains "check prints the batches" "$work/out" "Import batches: 1"
+contains "check passes the batch check" "$work/out" "Import batch check: ok"
+
+# The demo workspace: five programs, earlier versions of three, the demo
+# data as batch 1.
+demo="$work/new-demo.tierdesk"
+check "demo creates the demo workspace" 0 "$cli" demo "$demo" --partners 60 --sales 3000
+contains "demo says what it made" "$work/out" "Created demo workspace $demo: 60 partners, 3000 sales (seed 1)"
+check "programs of the demo workspace" 0 "$cli" programs "$demo"
+n=$((n + 1)); if [ "$(awk 'NR > 1 { print $1 ":" $(NF - 1) }' "$work/out" | tr '\n' ' ')" = "kaspersky:2 microsoft-pai:1 s-mart:1 smart-soft:2 snom:2 " ]; then
+  echo "ok $n - demo versions: kaspersky 2, microsoft-pai 1, s-mart 1, smart-soft 2, snom 2"; else echo "not ok $n - demo programs: $(cat "$work/out")"; failed=$((failed + 1)); fi
+check "diff of the demo's Smart-Soft versions" 0 "$cli" diff "$demo" smart-soft 1 2
+contains "the promotion was added in version 2" "$work/out" "Rule ting-spring-2025 added (percent), active 2025-03-01 to 2025-05-31"
+check "export of the demo's latest Smart-Soft" 0 "$cli" export "$demo" smart-soft -o "$work/demo-smart-soft.json"
+sed 's/"version": 2,/"version": 1,/' "$work/demo-smart-soft.json" >"$work/demo-smart-soft-1.json"
+n=$((n + 1)); if cmp -s "$work/demo-smart-soft-1.json" "$examples/smart-soft.json"; then echo "ok $n - the demo's latest Smart-Soft is the shipped example"; else echo "not ok $n - demo Smart-Soft differs from the example"; failed=$((failed + 1)); fi
+check "check of the demo workspace" 0 "$cli" check "$demo"
+contains "the demo data is batch 1" "$work/out" "Data set: batch 1, 60 partners"
+check "demo refuses an existing file" 1 "$cli" demo "$demo"
+check "demo without a workspace is a usage error" 2 "$cli" demo
+
 # Translations: the German catalogue is used when asked for (the test
 # environment points TIERDESK_LOCALEDIR at the build tree's catalogues).
 check "validate in German" 1 env LANGUAGE=de LC_ALL=C.UTF-8 "$cli" validate "$work/bad.json"

@@ -164,7 +164,7 @@ td_demo_workspace_create (const char          *path,
   /* Writing the CSV files is fast; reading and storing them is most of
    * the work. */
   Stage writing = { progress, user_data, 0.0, 0.25 };
-  Stage importing = { progress, user_data, 0.25, 0.75 };
+  Stage importing = { progress, user_data, 0.25, 0.70 };
   TdLoadOptions load_options = { 0 };
   gboolean ok = FALSE;
 
@@ -189,8 +189,11 @@ td_demo_workspace_create (const char          *path,
   load_options.progress_data = &importing;
   load_options.cancellable = cancellable;
   if (!td_workspace_import_dir (workspace, data_dir, &load_options, NULL, NULL, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error)
       || !save_versions (workspace, error))
     goto out;
+  if (progress != NULL)
+    progress (1.0, user_data);
   ok = TRUE;
 
 out:
