@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "td-format.h"
 #include "td-json.h"
 #include "td-report.h"
 
@@ -361,24 +362,14 @@ td_report_partners_csv (const TdResult *result)
   return g_string_free (out, FALSE);
 }
 
-/* "12,431,220.00": what a person reads in a terminal. */
+/* "12,431,220.00": what a person reads in a terminal, whatever the
+ * locale (the report's layout is fixed). */
 char *
 td_money_format_grouped (TdMoney cents)
 {
   char buf[TD_MONEY_BUF];
-  const char *text = td_money_format_buf (cents, buf);
-  const char *digits = text[0] == '-' ? text + 1 : text;
-  gsize whole = strcspn (digits, ".");
-  GString *out = g_string_new (text[0] == '-' ? "-" : "");
 
-  for (gsize i = 0; i < whole; i++)
-    {
-      if (i > 0 && (whole - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, digits + whole);
-  return g_string_free (out, FALSE);
+  return td_format_group_digits (td_money_format_buf (cents, buf), ",");
 }
 
 static char *

@@ -831,6 +831,54 @@ td_workspace_list_batches (TdWorkspace *workspace,
   return g_steal_pointer (&batches);
 }
 
+void
+td_data_summary_clear (TdDataSummary *summary)
+{
+  g_clear_pointer (&summary->imported_at, g_free);
+}
+
+gboolean
+td_workspace_get_data_summary (TdWorkspace   *workspace,
+                               TdDataSummary *summary,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  /* One statement: one snapshot of the file. */
+  statement = sql_prepare (workspace,
+                           "WITH b AS (SELECT coalesce (max (id), 0) AS id FROM import_batch)"
+                           " SELECT b.id, (SELECT created_at FROM import_batch WHERE id = b.id),"
+                           "  (SELECT count (*) FROM partner WHERE batch = b.id),"
+                           "  (SELECT count (*) FROM product WHERE batch = b.id),"
+                           "  (SELECT count (*) FROM sale WHERE batch = b.id),"
+                           "  (SELECT min (date) FROM sale WHERE batch = b.id),"
+                           "  (SELECT max (date) FROM sale WHERE batch = b.id)"
+                           " FROM b",
+                           error);
+  if (statement == NULL)
+    return FALSE;
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return FALSE;
+    }
+  summary->batch = (guint64) sqlite3_column_int64 (statement, 0);
+  summary->imported_at = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+  summary->n_partners = (guint64) sqlite3_column_int64 (statement, 2);
+  summary->n_products = (guint64) sqlite3_column_int64 (statement, 3);
+  summary->n_sales = (guint64) sqlite3_column_int64 (statement, 4);
+  summary->first_sale = (TdDate) sqlite3_column_int64 (statement, 5);
+  summary->last_sale = (TdDate) sqlite3_column_int64 (statement, 6);
+  return TRUE;
+}
+
 /* ---- loading ---------------------------------------------------------- */
 
 #define PERMUTE(type, field)                                  \

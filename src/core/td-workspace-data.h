@@ -38,6 +38,18 @@ typedef struct
   guint64   rejected;         /* rows left out, all files */
 } TdImportBatch;
 
+/* The data set in use at a glance (the app's sidebar). */
+typedef struct
+{
+  guint64 batch;              /* 0: nothing imported */
+  char   *imported_at;        /* of the batch, UTC; NULL when none */
+  guint64 n_partners;
+  guint64 n_products;
+  guint64 n_sales;
+  TdDate  first_sale;         /* the period the sales cover; 0 when none */
+  TdDate  last_sale;
+} TdDataSummary;
+
 /* Imports @dir as a new batch that replaces the data set in use. Without
  * skip_invalid any problem imports nothing (INVALID_DATA, the problems in
  * @problems); with it, rejected rows go to td_workspace_rejects_path().
@@ -59,6 +71,11 @@ GPtrArray *td_workspace_list_import_files (TdWorkspace        *workspace,
 /* TdImportBatch, oldest first; the last is the one in use. */
 GPtrArray *td_workspace_list_batches     (TdWorkspace         *workspace,
                                           GError             **error);
+/* Fills @summary (free its members with td_data_summary_clear). */
+gboolean   td_workspace_get_data_summary (TdWorkspace         *workspace,
+                                          TdDataSummary       *summary,
+                                          GError             **error);
+void       td_data_summary_clear         (TdDataSummary       *summary);
 /* The batch in use (0: none). */
 gboolean   td_workspace_current_batch    (TdWorkspace         *workspace,
                                           guint64             *batch_out,

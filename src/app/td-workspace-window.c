@@ -1,0 +1,737 @@
+/* td-workspace-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <glib/gi18n.h>
+
+#include "td-demo-workspace.h"
+#include "td-format.h"
+#include "td-history-page.h"
+#include "td-validator.h"
+#include "td-workspace-window.h"
+#include "td-workspace-data.h"
+
+struct _TdWorkspaceWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkStack            *main_stack;
+  AdwStatusPage       *loading_page;
+  GtkProgressBar      *loading_progress;
+  AdwStatusPage       *error_page;
+  AdwLeaflet          *leaflet;
+  AdwWindowTitle      *sidebar_title;
+  GtkListBox          *programs_list;
+  GtkLabel            *data_label;
+  GtkWidget           *content;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay     *toast_overlay;
+  AdwViewStack        *view_stack;
+  TdHistoryPage       *history_page;
+
+  TdWorkspace         *workspace;
+  char                *path;
+  char                *program_id;     /* the program shown; NULL for none */
+  GPtrArray           *programs;       /* TdProgramSummary */
+  GCancellable        *cancellable;    /* of the demo being made */
+};
+
+G_DEFINE_FINAL_TYPE (TdWorkspaceWindow, td_workspace_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  SIGNAL_READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *const page_names[] = { "design", "simulate", "compare", "history" };
+
+TdWorkspaceWindow *
+td_workspace_window_new (TdApplication *application)
+{
+  return g_object_new (TD_TYPE_WORKSPACE_WINDOW, "application", application, NULL);
+}
+
+const char *
+td_workspace_window_get_path (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
+  return window->path;
+}
+
+static void
+show_toast (TdWorkspaceWindow   *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static const TdProgramSummary *
+find_summary (TdWorkspaceWindow   *self,
+              const char *program_id)
+{
+  for (guint i = 0; self->programs != NULL && i < self->programs->len; i++)
+    {
+      const TdProgramSummary *summary = self->programs->pdata[i];
+
+      if (g_strcmp0 (summary->id, program_id) == 0)
+        return summary;
+    }
+  return NULL;
+}
+
+/* ---- title ------------------------------------------------------------ */
+
+static void
+update_title (TdWorkspaceWindow *self)
+{
+  g_autofree char *base = self->path != NULL ? g_path_get_basename (self->path) : NULL;
+  const TdProgramSummary *summary = find_summary (self, self->program_id);
+  g_autofree char *title = NULL;
+
+  adw_window_title_set_subtitle (self->sidebar_title, base != NULL ? base : "");
+  if (summary != NULL)
+    {
+      g_autofree char *subtitle = NULL;
+
+      adw_view_switcher_title_set_title (self->switcher_title, summary->name);
+      /* TRANSLATORS: the program's subtitle: "Version 2 · RUB" */
+      subtitle = g_strdup_printf (_("Version %u · %s"), summary->latest_version, summary->currency);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+      /* TRANSLATORS: window title: PROGRAM — FILE */
+      title = g_strdup_printf (_("%s — %s"), summary->name, base);
+    }
+  else
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("No Program"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      title = g_strdup (base != NULL ? base : _("Tierdesk"));
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* ---- sidebar ---------------------------------------------------------- */
+
+static GtkWidget *
+program_row_new (const TdProgramSummary *summary)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summary->name);
+  /* TRANSLATORS: a program in the sidebar: "Smart-Soft · RUB · version 2" */
+  subtitle = summary->vendor != NULL
+             ? g_strdup_printf (_("%s · %s · version %u"), summary->vendor, summary->currency, summary->latest_version)
+             : g_strdup_printf (_("%s · version %u"), summary->currency, summary->latest_version);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, summary->id);
+  return row;
+}
+
+static void
+fill_data_label (TdWorkspaceWindow *self)
+{
+  TdDataSummary summary;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!td_workspace_get_data_summary (self->workspace, &summary, &error))
+    {
+      gtk_label_set_text (self->data_label, error->message);
+      return;
+    }
+  if (summary.batch == 0)
+    g_string_append (text, _("No data imported yet"));
+  else
+    {
+      g_autofree char *partners = td_format_count (summary.n_partners);
+      g_autofree char *sales = td_format_count (summary.n_sales);
+      g_autofree char *products = td_format_count (summary.n_products);
+      g_autofree char *first = td_format_date (summary.first_sale);
+      g_autofree char *last = td_format_date (summary.last_sale);
+      g_autofree char *imported = td_format_timestamp (summary.imported_at != NULL ? summary.imported_at : "");
+
+      /* TRANSLATORS: the data set in the sidebar, one figure per line */
+      g_string_append_printf (text, _("%s partners\n%s products\n%s sales"), partners, products, sales);
+      if (summary.n_sales > 0)
+        /* TRANSLATORS: the period the sales cover: FIRST – LAST */
+        g_string_append_printf (text, _("\n%s – %s"), first, last);
+      /* TRANSLATORS: the import batch in use and when it was imported */
+      g_string_append_printf (text, _("\nImport %" PRIu64 ", %s"), summary.batch, imported);
+    }
+  gtk_label_set_text (self->data_label, text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->data_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+  td_data_summary_clear (&summary);
+}
+
+static gboolean
+fill_sidebar (TdWorkspaceWindow  *self,
+              GError   **error)
+{
+  GtkWidget *child;
+  g_autoptr(GPtrArray) programs = td_workspace_list_programs (self->workspace, error);
+
+  if (programs == NULL)
+    return FALSE;
+  g_clear_pointer (&self->programs, g_ptr_array_unref);
+  self->programs = g_steal_pointer (&programs);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list))) != NULL)
+    gtk_list_box_remove (self->programs_list, child);
+  for (guint i = 0; i < self->programs->len; i++)
+    gtk_list_box_append (self->programs_list, program_row_new (self->programs->pdata[i]));
+  fill_data_label (self);
+  return TRUE;
+}
+
+static void
+show_program (TdWorkspaceWindow   *self,
+              const char *program_id)
+{
+  if (g_strcmp0 (self->program_id, program_id) != 0)
+    {
+      g_free (self->program_id);
+      self->program_id = g_strdup (program_id);
+    }
+  td_history_page_set_program (self->history_page, self->workspace, program_id);
+  update_title (self);
+}
+
+static void
+program_row_selected_cb (TdWorkspaceWindow      *self,
+                         GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  show_program (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (TdWorkspaceWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+gboolean
+td_workspace_window_select_program (TdWorkspaceWindow   *window,
+                          const char *program_id,
+                          GError    **error)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), FALSE);
+  g_return_val_if_fail (program_id != NULL, FALSE);
+
+  for (guint i = 0; window->programs != NULL && i < window->programs->len; i++)
+    if (g_strcmp0 (((TdProgramSummary *) window->programs->pdata[i])->id, program_id) == 0)
+      {
+        gtk_list_box_select_row (window->programs_list, gtk_list_box_get_row_at_index (window->programs_list, (int) i));
+        return TRUE;
+      }
+  g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NO_PROGRAM,
+               _("Workspace “%s” has no program “%s”"), window->path, program_id);
+  return FALSE;
+}
+
+gboolean
+td_workspace_window_set_page (TdWorkspaceWindow   *window,
+                    const char *page,
+                    GError    **error)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (!g_strv_contains (page_names, page))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("There is no page “%s”: the pages are design, simulate, compare and history"), page);
+      return FALSE;
+    }
+  adw_view_stack_set_visible_child_name (window->view_stack, page);
+  return TRUE;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static void
+show_error (TdWorkspaceWindow     *self,
+            const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+}
+
+static void
+show_workspace (TdWorkspaceWindow *self)
+{
+  g_autoptr(TdWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  TdApplication *application = TD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  workspace = td_workspace_open (self->path, TRUE, &error);
+  if (workspace == NULL && g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      workspace = td_workspace_open (self->path, FALSE, &error);
+      if (workspace != NULL)
+        show_toast (self, _("The workspace is read-only: edits cannot be saved"));
+    }
+  if (workspace == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->workspace, td_workspace_close);
+  self->workspace = g_steal_pointer (&workspace);
+  if (!fill_sidebar (self, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (application != NULL)
+    td_application_remember_workspace (application, self->path);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  if (self->programs->len > 0)
+    gtk_list_box_select_row (self->programs_list, gtk_list_box_get_row_at_index (self->programs_list, 0));
+  else
+    show_program (self, NULL);
+  update_title (self);
+  g_signal_emit (self, signals[SIGNAL_READY], 0);
+}
+
+typedef struct
+{
+  TdWorkspaceWindow *window;
+  double    fraction;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  gtk_progress_bar_set_fraction (progress->window->loading_progress, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker thread: the bar is moved in the main one. */
+static void
+demo_progress (double   fraction,
+               gpointer user_data)
+{
+  Progress *progress = g_new (Progress, 1);
+
+  progress->window = user_data;
+  progress->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, g_free);
+}
+
+static void
+make_demo_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  TdWorkspaceWindow *self = source_object;
+  GError *error = NULL;
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errno),
+                               _("Cannot create the folder “%s”: %s"), folder, g_strerror (errno));
+      return;
+    }
+  if (td_demo_workspace_create (self->path, NULL, demo_progress, self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+demo_made_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+  show_workspace (self);
+}
+
+void
+td_workspace_window_open_workspace (TdWorkspaceWindow   *window,
+                          const char *path)
+{
+  g_autofree char *demo = td_application_get_demo_path ();
+
+  g_return_if_fail (TD_IS_WORKSPACE_WINDOW (window));
+  g_return_if_fail (path != NULL);
+
+  g_free (window->path);
+  window->path = g_strdup (path);
+  update_title (window);
+  if (g_str_equal (path, demo) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GTask) task = NULL;
+
+      adw_status_page_set_title (window->loading_page, _("Preparing the Demo Workspace"));
+      adw_status_page_set_description (window->loading_page,
+                                       _("Five example programs and two years of sales by 6,000 partners, made up for trying Tierdesk out"));
+      gtk_stack_set_visible_child_name (window->main_stack, "loading");
+      g_cancellable_reset (window->cancellable);
+      task = g_task_new (window, window->cancellable, demo_made_cb, NULL);
+      g_task_set_source_tag (task, td_workspace_window_open_workspace);
+      g_task_run_in_thread (task, make_demo_in_thread);
+      return;
+    }
+  show_workspace (window);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+workspace_chosen_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      if (create)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(TdWorkspace) created = td_workspace_create (path, &error);
+
+          if (created == NULL)
+            show_toast (self, error->message);
+          else
+            {
+              g_clear_pointer (&created, td_workspace_close);
+              td_workspace_window_open_workspace (self, path);
+            }
+        }
+      else if (path != NULL)
+        td_workspace_window_open_workspace (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_workspace_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Tierdesk workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.tierdesk");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_workspace_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+
+  add_workspace_filter (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (workspace_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_workspace_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), NULL);
+
+  add_workspace_filter (GTK_FILE_CHOOSER (dialog));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Programs.tierdesk"));
+  g_signal_connect (dialog, "response", G_CALLBACK (workspace_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  td_workspace_window_open_workspace (TD_WORKSPACE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A program file's problems, each with its JSON path, in a dialog. */
+static void
+show_program_problems (TdWorkspaceWindow         *self,
+                       const char       *path,
+                       const TdProblems *problems)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < td_problems_get_n (problems); i++)
+    {
+      g_autofree char *line = td_problem_to_string (td_problems_get (problems, i), NULL);
+
+      g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", line);
+    }
+  /* TRANSLATORS: heading of the dialog listing a program file's errors */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Program File Has Errors"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was not added to the workspace:\n\n%s"), base, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+program_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   gpointer         user_data)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *note = NULL;
+      g_autoptr(TdProblems) problems = td_problems_new ();
+      g_autoptr(TdProgram) program = td_program_load (path, problems);
+      g_autoptr(GError) error = NULL;
+      guint number = 0;
+
+      if (program == NULL || td_problems_count (problems, TD_SEVERITY_ERROR) > 0)
+        show_program_problems (self, path, problems);
+      else
+        {
+          /* TRANSLATORS: the note of a version added from a file */
+          note = g_strdup_printf (_("Opened from %s"), base);
+          if (!td_workspace_save_version (self->workspace, program, note, &number, &error))
+            show_toast (self, error->message);
+          else if (fill_sidebar (self, &error))
+            td_workspace_window_select_program (self, program->id, NULL);
+          else
+            show_error (self, error);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_program_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Program File"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Program files (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (program_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      guint number = td_history_page_get_selected_version (self->history_page);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = td_workspace_get_version_json (self->workspace, self->program_id, number, &error);
+
+      /* g_file_set_contents writes aside and renames: never half a file. */
+      if (json == NULL || !g_file_set_contents (path, json, -1, &error))
+        show_toast (self, error->message);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          /* TRANSLATORS: toast after an export */
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), base);
+
+          show_toast (self, text);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_version_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  guint number;
+
+  if (self->program_id == NULL)
+    return;
+  number = td_history_page_get_selected_version (self->history_page);
+  if (number == 0)
+    number = find_summary (self, self->program_id)->latest_version;
+  dialog = gtk_file_chooser_native_new (_("Export Version as JSON"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  name = g_strdup_printf ("%s-%u.json", self->program_id, number);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+restore_version_cb (TdWorkspaceWindow *self,
+                    guint     number)
+{
+  /* TRANSLATORS: toast; the designer that edits drafts comes with the Design page */
+  g_autofree char *text = g_strdup_printf (_("Version %u will open as a draft in the designer"), number);
+
+  show_toast (self, text);
+}
+
+/* ---- lifecycle -------------------------------------------------------- */
+
+static void
+save_window_state (TdWorkspaceWindow *self)
+{
+  TdApplication *application = TD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = application != NULL ? td_application_get_settings (application) : NULL;
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+td_workspace_window_close_request (GtkWindow *window)
+{
+  save_window_state (TD_WORKSPACE_WINDOW (window));
+  return GTK_WINDOW_CLASS (td_workspace_window_parent_class)->close_request (window);
+}
+
+static void
+td_workspace_window_constructed (GObject *object)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
+  TdApplication *application = TD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = application != NULL ? td_application_get_settings (application) : NULL;
+
+  G_OBJECT_CLASS (td_workspace_window_parent_class)->constructed (object);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+td_workspace_window_dispose (GObject *object)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WORKSPACE_WINDOW);
+  G_OBJECT_CLASS (td_workspace_window_parent_class)->dispose (object);
+}
+
+static void
+td_workspace_window_finalize (GObject *object)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
+
+  g_clear_pointer (&self->workspace, td_workspace_close);
+  g_clear_pointer (&self->programs, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_free (self->path);
+  g_free (self->program_id);
+  G_OBJECT_CLASS (td_workspace_window_parent_class)->finalize (object);
+}
+
+static void
+td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = td_workspace_window_constructed;
+  object_class->dispose = td_workspace_window_dispose;
+  object_class->finalize = td_workspace_window_finalize;
+  window_class->close_request = td_workspace_window_close_request;
+
+  /* Emitted once the workspace is shown, or why it cannot be. */
+  signals[SIGNAL_READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (TD_TYPE_HISTORY_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tierdesk/Tierdesk/td-workspace-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, programs_list);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, data_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, history_page);
+  gtk_widget_class_bind_template_callback (widget_class, program_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_version_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-program", NULL, open_program_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-version", NULL, export_version_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-program", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-version", NULL);
+}
+
+static void
+td_workspace_window_init (TdWorkspaceWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}

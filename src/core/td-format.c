@@ -1,0 +1,140 @@
+/* td-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+
+#include "td-format.h"
+
+char *
+td_format_group_digits (const char *text,
+                        const char *separator)
+{
+  const char *digits = text[0] == '-' ? text + 1 : text;
+  gsize whole = strspn (digits, "0123456789");
+  GString *out = g_string_new (text[0] == '-' ? "-" : "");
+
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, digits + whole);
+  return g_string_free (out, FALSE);
+}
+
+/* The locale's marks; the C locale has no thousands separator, and
+ * "6000000" is what this module exists to avoid. */
+static const char *
+thousands_separator (void)
+{
+  const char *separator = localeconv ()->thousands_sep;
+
+  return separator != NULL && separator[0] != '\0' ? separator : ",";
+}
+
+static const char *
+decimal_mark (void)
+{
+  const char *mark = localeconv ()->decimal_point;
+
+  return mark != NULL && mark[0] != '\0' ? mark : ".";
+}
+
+/* "1234567.50" written with the locale's marks. */
+static char *
+localise_decimal (const char *text)
+{
+  g_autofree char *grouped = td_format_group_digits (text, thousands_separator ());
+  char *dot = strchr (grouped, '.');
+  g_autoptr(GString) out = NULL;
+
+  if (dot == NULL || strcmp (decimal_mark (), ".") == 0)
+    return g_steal_pointer (&grouped);
+  out = g_string_new_len (grouped, dot - grouped);
+  g_string_append (out, decimal_mark ());
+  g_string_append (out, dot + 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+td_format_count (guint64 count)
+{
+  char digits[24];
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, count);
+  return td_format_group_digits (digits, thousands_separator ());
+}
+
+const char *
+td_format_currency_symbol (const char *currency)
+{
+  static const struct { const char *code, *symbol; } symbols[] = {
+    { "EUR", "€" }, { "RUB", "₽" }, { "USD", "$" }, { "GBP", "£" }, { "JPY", "¥" },
+    { "CNY", "¥" }, { "INR", "₹" }, { "PLN", "zł" }, { "UAH", "₴" }, { "KZT", "₸" },
+    { "TRY", "₺" }, { "ILS", "₪" }, { "KRW", "₩" }, { "BRL", "R$" }, { "CZK", "Kč" },
+  };
+
+  if (currency == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (strcmp (symbols[i].code, currency) == 0)
+      return symbols[i].symbol;
+  return currency;
+}
+
+char *
+td_format_money (TdMoney     cents,
+                 const char *currency)
+{
+  char buf[TD_MONEY_BUF];
+  g_autofree char *amount = localise_decimal (td_money_format_buf (cents, buf));
+
+  return g_strdup_printf ("%s %s", amount, td_format_currency_symbol (currency));
+}
+
+char *
+td_format_rate (TdRate rate)
+{
+  char buf[TD_RATE_BUF];
+  g_autofree char *number = localise_decimal (td_rate_format_buf (rate, buf));
+
+  return g_strdup_printf ("%s %%", number);
+}
+
+/* The C locale's date format is the American "%m/%d/%y": nobody's choice. */
+static gboolean
+locale_has_dates (void)
+{
+  return strcmp (nl_langinfo (D_FMT), "%m/%d/%y") != 0;
+}
+
+char *
+td_format_date (TdDate date)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) time = NULL;
+
+  td_date_to_ymd (date, &year, &month, &day);
+  if (!locale_has_dates ())
+    return td_date_format (date);
+  time = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return g_date_time_format (time, "%x");
+}
+
+char *
+td_format_timestamp (const char *stored)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (stored, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (stored);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, locale_has_dates () ? "%x %H:%M" : "%Y-%m-%d %H:%M");
+}

@@ -1,0 +1,37 @@
+/* td-format.h — figures as a person reads them in the app
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The locale's thousands separator and decimal mark, with "," and "." when
+ * the locale has none (the C locale): a channel manager never sees
+ * "6000000" for six million. Exact: money stays in cents, rates in
+ * 1/10,000 %, no floating point.
+ */
+#pragma once
+
+#include "td-date.h"
+#include "td-money.h"
+#include "td-rate.h"
+
+G_BEGIN_DECLS
+
+/* @text ("-1234567.5") with @separator between groups of three digits
+ * of its whole part ("-1,234,567.5"). */
+char       *td_format_group_digits (const char *text,
+                                    const char *separator);
+/* "6,000" */
+char       *td_format_count        (guint64     count);
+/* "500,000.00 ₽": cents in the currency's symbol, or its code. */
+char       *td_format_money        (TdMoney     cents,
+                                    const char *currency);
+/* "30 %", "32.5 %" */
+char       *td_format_rate         (TdRate      rate);
+/* The symbol of an ISO 4217 code ("EUR" → "€"), or the code itself. */
+const char *td_format_currency_symbol (const char *currency);
+/* The date in the locale's short form; ISO 8601 in the C locale. */
+char       *td_format_date         (TdDate      date);
+/* A stored UTC time stamp ("2025-02-17T14:30:00Z") in local time, in the
+ * locale's short form; ISO-like in the C locale; @stored when unreadable. */
+char       *td_format_timestamp    (const char *stored);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* test-format.c — figures as the app shows them (C locale: "," and ".")
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "td-format.h"
+
+static void
+test_group_digits (void)
+{
+  static const char *const cases[][3] = {
+    { "0", ",", "0" },
+    { "999", ",", "999" },
+    { "1000", ",", "1,000" },
+    { "-1234567.50", ",", "-1,234,567.50" },
+    { "12345", "\u202f", "12\u202f345" },
+    { "100000.0001", ".", "100.000.0001" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = td_format_group_digits (cases[i][0], cases[i][1]);
+      g_assert_cmpstr (text, ==, cases[i][2]);
+    }
+}
+
+static void
+test_c_locale (void)
+{
+  g_autofree char *count = td_format_count (6000000);
+  g_autofree char *zero = td_format_count (0);
+  g_autofree char *rub = td_format_money (50000000, "RUB");
+  g_autofree char *negative = td_format_money (-123456, "EUR");
+  g_autofree char *other = td_format_money (5, "SEK");
+  g_autofree char *rate = td_format_rate (325000);
+  g_autofree char *small = td_format_rate (1);
+  g_autofree char *date = td_format_date (td_date_from_ymd (2025, 2, 17));
+  g_autofree char *stamp = td_format_timestamp ("2025-02-17T14:30:00Z");
+  g_autofree char *bad = td_format_timestamp ("yesterday");
+
+  g_assert_cmpstr (count, ==, "6,000,000");
+  g_assert_cmpstr (zero, ==, "0");
+  g_assert_cmpstr (rub, ==, "500,000.00 ₽");
+  g_assert_cmpstr (negative, ==, "-1,234.56 €");
+  g_assert_cmpstr (other, ==, "0.05 SEK");
+  /* 325,000 / 10,000 = 32.5 */
+  g_assert_cmpstr (rate, ==, "32.5 %");
+  g_assert_cmpstr (small, ==, "0.0001 %");
+  g_assert_cmpstr (date, ==, "2025-02-17");
+  /* TZ=UTC in the test environment. */
+  g_assert_cmpstr (stamp, ==, "2025-02-17 14:30");
+  g_assert_cmpstr (bad, ==, "yesterday");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/group-digits", test_group_digits);
+  g_test_add_func ("/format/c-locale", test_c_locale);
+  return g_test_run ();
+}
