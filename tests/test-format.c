@@ -55,6 +55,65 @@ test_c_locale (void)
   g_assert_cmpstr (bad, ==, "yesterday");
 }
 
+static void
+test_parse (void)
+{
+  static const struct { const char *text; const char *currency; gboolean ok; TdMoney cents; } money[] = {
+    { "1250.50", "EUR", TRUE, 125050 },
+    { "1,250.50 €", "EUR", TRUE, 125050 },
+    { "€1,250.5", "EUR", TRUE, 125050 },
+    { "500 000,00", "RUB", FALSE, 0 },       /* the C locale's decimal mark is the dot */
+    { "500,000.00 ₽", "RUB", TRUE, 50000000 },
+    { "500000 RUB", "RUB", TRUE, 50000000 },
+    { "-12", "EUR", FALSE, 0 },               /* amounts in a program are never negative */
+    { "12.345", "EUR", FALSE, 0 },
+    { "", "EUR", FALSE, 0 },
+    { "abc", "EUR", FALSE, 0 },
+  };
+  static const struct { const char *text; gboolean ok; TdRate rate; } rates[] = {
+    { "30", TRUE, 300000 },
+    { "32.5 %", TRUE, 325000 },
+    { "0.0001%", TRUE, 1 },
+    { "1,000", TRUE, 10000000 },
+    { "-5", FALSE, 0 },
+    { "5 %%", TRUE, 50000 },
+    { "x", FALSE, 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    {
+      TdMoney cents = 0;
+      gboolean ok = td_format_parse_money (money[i].text, money[i].currency, &cents, NULL);
+
+      if (ok != money[i].ok) g_test_message ("money case %u: %s", i, money[i].text);
+      g_assert_cmpint (ok, ==, money[i].ok);
+      if (ok)
+        g_assert_cmpint (cents, ==, money[i].cents);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      TdRate rate = 0;
+      gboolean ok = td_format_parse_rate (rates[i].text, &rate, NULL);
+
+      g_assert_cmpint (ok, ==, rates[i].ok);
+      if (ok)
+        g_assert_cmpint (rate, ==, rates[i].rate);
+    }
+
+  g_assert_false (td_format_parse_money ("abc", "RUB", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "“abc” is not an amount: write it like “1,250.50 ₽”");
+  g_clear_error (&error);
+  g_assert_false (td_format_parse_rate ("thirty", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "“thirty” is not a percentage: write it like “12.5 %”");
+  g_clear_error (&error);
+  g_assert_true (td_format_parse_count ("1,200", &count, NULL));
+  g_assert_cmpint (count, ==, 1200);
+  g_assert_false (td_format_parse_count ("1.5", &count, &error));
+  g_assert_cmpstr (error->message, ==, "“1.5” is not a whole number such as “12”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -63,5 +122,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/group-digits", test_group_digits);
   g_test_add_func ("/format/c-locale", test_c_locale);
+  g_test_add_func ("/format/parse", test_parse);
   return g_test_run ();
 }

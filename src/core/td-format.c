@@ -8,6 +8,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "td-error.h"
 #include "td-format.h"
 
 char *
@@ -137,4 +140,112 @@ td_format_timestamp (const char *stored)
     return g_strdup (stored);
   local = g_date_time_to_local (utc);
   return g_date_time_format (local, locale_has_dates () ? "%x %H:%M" : "%Y-%m-%d %H:%M");
+}
+
+/* Grouping stands before exactly three digits: "500,000" but not "500,00",
+ * which is someone else's decimal comma and must not become 50,000. */
+static gboolean
+groups_three_digits (const char *after)
+{
+  return g_ascii_isdigit (after[0]) && g_ascii_isdigit (after[1]) && g_ascii_isdigit (after[2])
+         && !g_ascii_isdigit (after[3]);
+}
+
+/* @text without blanks, the currency and "%", grouping removed and the
+ * decimal mark made a dot: what td_money_parse and td_rate_parse read.
+ * The locale's decimal mark wins; with a dot as decimal mark, a comma can
+ * only be grouping, and the other way round. A misplaced grouping mark is
+ * kept, so that the parse fails. */
+static char *
+normalise_number (const char *text,
+                  const char *currency)
+{
+  const char *mark = decimal_mark ();
+  const char *grouping = strcmp (mark, ",") == 0 ? "." : ",";
+  const char *separator = thousands_separator ();
+  const char *symbol = td_format_currency_symbol (currency);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == '%')
+        ;
+      else if (currency != NULL && currency[0] != '\0' && g_str_has_prefix (p, currency))
+        next = p + strlen (currency);
+      else if (symbol[0] != '\0' && g_str_has_prefix (p, symbol))
+        next = p + strlen (symbol);
+      else if (g_str_has_prefix (p, mark))
+        {
+          g_string_append_c (out, '.');
+          next = p + strlen (mark);
+        }
+      else if (g_str_has_prefix (p, grouping) && groups_three_digits (p + strlen (grouping)))
+        next = p + strlen (grouping);
+      else if (separator[0] != '\0' && g_str_has_prefix (p, separator)
+               && groups_three_digits (p + strlen (separator)))
+        next = p + strlen (separator);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+td_format_parse_money (const char *text,
+                       const char *currency,
+                       TdMoney    *out,
+                       GError    **error)
+{
+  g_autofree char *number = normalise_number (text, currency);
+  g_autofree char *example = td_format_money (125050, currency);
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (number[0] != '\0' && td_money_parse (number, out, NULL))
+    return TRUE;
+  g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+               /* TRANSLATORS: “TEXT” is not an amount: write it like “1,250.50 €” */
+               _("“%s” is not an amount: write it like “%s”"), text, example);
+  return FALSE;
+}
+
+gboolean
+td_format_parse_rate (const char *text,
+                      TdRate     *out,
+                      GError    **error)
+{
+  g_autofree char *number = normalise_number (text, NULL);
+  g_autofree char *example = td_format_rate (125000);
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (number[0] != '\0' && td_rate_parse (number, out, NULL))
+    return TRUE;
+  g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+               /* TRANSLATORS: “TEXT” is not a percentage: write it like “12.5 %” */
+               _("“%s” is not a percentage: write it like “%s”"), text, example);
+  return FALSE;
+}
+
+gboolean
+td_format_parse_count (const char *text,
+                       gint64     *out,
+                       GError    **error)
+{
+  g_autofree char *number = normalise_number (text, NULL);
+  guint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (number[0] != '\0' && g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT64, &value, NULL))
+    {
+      *out = (gint64) value;
+      return TRUE;
+    }
+  g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+               /* TRANSLATORS: “TEXT” is not a whole number such as “12” */
+               _("“%s” is not a whole number such as “12”"), text);
+  return FALSE;
 }

@@ -34,4 +34,19 @@ char       *td_format_date         (TdDate      date);
  * locale's short form; ISO-like in the C locale; @stored when unreadable. */
 char       *td_format_timestamp    (const char *stored);
 
+/* What a person types into a cell, in the locale's marks or the C ones,
+ * with or without grouping, currency or "%": "1,250.50 €", "1250.5",
+ * "30 %", "30". Errors are TD_ERROR with a message that shows the form
+ * expected. */
+gboolean    td_format_parse_money  (const char *text,
+                                    const char *currency,
+                                    TdMoney    *out,
+                                    GError    **error);
+gboolean    td_format_parse_rate   (const char *text,
+                                    TdRate     *out,
+                                    GError    **error);
+gboolean    td_format_parse_count  (const char *text,
+                                    gint64     *out,
+                                    GError    **error);
+
 G_END_DECLS
