@@ -257,6 +257,28 @@ td_workspace_window_set_page (TdWorkspaceWindow   *window,
   return TRUE;
 }
 
+GtkWidget *
+td_workspace_window_get_page_widget (TdWorkspaceWindow *window,
+                                     const char        *page)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
+  return adw_view_stack_get_child_by_name (window->view_stack, page);
+}
+
+const char *
+td_workspace_window_get_program_id (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
+  return window->program_id;
+}
+
+guint
+td_workspace_window_get_n_programs (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), 0);
+  return window->programs != NULL ? window->programs->len : 0;
+}
+
 /* ---- opening ---------------------------------------------------------- */
 
 static void

@@ -28,4 +28,10 @@ gboolean    td_workspace_window_set_page        (TdWorkspaceWindow      *window,
                                        const char    *page,
                                        GError       **error);
 
+/* For tests: the pages and the program shown. */
+GtkWidget  *td_workspace_window_get_page_widget (TdWorkspaceWindow *window,
+                                                 const char        *page);
+const char *td_workspace_window_get_program_id  (TdWorkspaceWindow *window);
+guint       td_workspace_window_get_n_programs  (TdWorkspaceWindow *window);
+
 G_END_DECLS
