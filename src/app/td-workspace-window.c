@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "td-demo-workspace.h"
+#include "td-design-page.h"
+#include "td-editor.h"
 #include "td-format.h"
 #include "td-history-page.h"
+#include "td-program-reader.h"
 #include "td-validator.h"
 #include "td-workspace-window.h"
 #include "td-workspace-data.h"
@@ -32,8 +35,15 @@ struct _TdWorkspaceWindow
   AdwToastOverlay     *toast_overlay;
   AdwViewStack        *view_stack;
   TdHistoryPage       *history_page;
+  TdDesignPage        *design_page;
+  GtkMenuButton       *problems_button;
+  GtkListBox          *problems_list;
 
   TdWorkspace         *workspace;
+  GHashTable          *editors;        /* program id → TdEditor: edits kept while switching */
+  GPtrArray           *partners;       /* of the data set, for the override search */
+  guint                draft_timeout;  /* pending draft write */
+  gboolean             closing;        /* the user answered the close question */
   char                *path;
   char                *program_id;     /* the program shown; NULL for none */
   GPtrArray           *programs;       /* TdProgramSummary */
@@ -41,6 +51,9 @@ struct _TdWorkspaceWindow
 };
 
 G_DEFINE_FINAL_TYPE (TdWorkspaceWindow, td_workspace_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Unsaved edits reach the workspace this long after the last one. */
+#define DRAFT_DELAY_SECONDS 3
 
 enum
 {
@@ -88,24 +101,51 @@ find_summary (TdWorkspaceWindow   *self,
 
 /* ---- title ------------------------------------------------------------ */
 
+static TdEditor *
+current_editor (TdWorkspaceWindow *self)
+{
+  return self->program_id != NULL && self->editors != NULL ? g_hash_table_lookup (self->editors, self->program_id)
+                                                           : NULL;
+}
+
+static gboolean
+any_modified (TdWorkspaceWindow *self)
+{
+  GHashTableIter iter;
+  gpointer editor;
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, NULL, &editor))
+    if (td_editor_is_modified (editor))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_title (TdWorkspaceWindow *self)
 {
   g_autofree char *base = self->path != NULL ? g_path_get_basename (self->path) : NULL;
   const TdProgramSummary *summary = find_summary (self, self->program_id);
+  TdEditor *editor = current_editor (self);
+  gboolean modified = editor != NULL && td_editor_is_modified (editor);
   g_autofree char *title = NULL;
 
   adw_window_title_set_subtitle (self->sidebar_title, base != NULL ? base : "");
   if (summary != NULL)
     {
+      const TdProgram *program = editor != NULL ? td_editor_get_program (editor) : NULL;
+      const char *name = program != NULL ? program->name : summary->name;
       g_autofree char *subtitle = NULL;
 
-      adw_view_switcher_title_set_title (self->switcher_title, summary->name);
-      /* TRANSLATORS: the program's subtitle: "Version 2 · RUB" */
-      subtitle = g_strdup_printf (_("Version %u · %s"), summary->latest_version, summary->currency);
+      adw_view_switcher_title_set_title (self->switcher_title, name);
+      subtitle = modified
+                 /* TRANSLATORS: the program's subtitle with unsaved edits: "Version 2 · RUB · edited" */
+                 ? g_strdup_printf (_("Version %u · %s · edited"), summary->latest_version, summary->currency)
+                 /* TRANSLATORS: the program's subtitle: "Version 2 · RUB" */
+                 : g_strdup_printf (_("Version %u · %s"), summary->latest_version, summary->currency);
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-      /* TRANSLATORS: window title: PROGRAM — FILE */
-      title = g_strdup_printf (_("%s — %s"), summary->name, base);
+      /* TRANSLATORS: window title: "• PROGRAM v2 — FILE", the dot for unsaved edits */
+      title = g_strdup_printf (_("%s%s v%u — %s"), any_modified (self) ? "• " : "", name, summary->latest_version, base);
     }
   else
     {
@@ -191,17 +231,363 @@ fill_sidebar (TdWorkspaceWindow  *self,
   return TRUE;
 }
 
+/* ---- editing ---------------------------------------------------------- */
+
 static void
-show_program (TdWorkspaceWindow   *self,
-              const char *program_id)
+show_toast_text (TdWorkspaceWindow *self,
+                 const char        *text)
 {
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_actions (TdWorkspaceWindow *self)
+{
+  TdEditor *editor = current_editor (self);
+  gboolean writable = self->workspace != NULL && td_workspace_is_writable (self->workspace);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", editor != NULL && td_editor_can_undo (editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", editor != NULL && td_editor_can_redo (editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-version",
+                                 editor != NULL && writable && td_editor_is_modified (editor));
+}
+
+static void
+update_problems (TdWorkspaceWindow *self)
+{
+  TdEditor *editor = current_editor (self);
+  const TdProblems *problems = editor != NULL ? td_editor_get_problems (editor) : NULL;
+  guint n = problems != NULL ? td_problems_get_n (problems) : 0;
+  guint errors = problems != NULL ? td_problems_count (problems, TD_SEVERITY_ERROR) : 0;
+  GtkWidget *child;
+  g_autofree char *label = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+  for (guint i = 0; i < n; i++)
+    {
+      const TdProblem *problem = td_problems_get (problems, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (problem->severity == TD_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                                                                            : "dialog-warning-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->path != NULL ? problem->path : "");
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (problem->path), g_free);
+      gtk_list_box_append (self->problems_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_button), n > 0);
+  if (n > 0)
+    {
+      /* TRANSLATORS: the problems button: errors and warnings of the program */
+      label = g_strdup_printf (_("%u errors, %u warnings"), errors, n - errors);
+      gtk_menu_button_set_label (self->problems_button, label);
+      gtk_widget_set_css_classes (GTK_WIDGET (self->problems_button),
+                                  (const char *[]) { errors > 0 ? "error" : "warning", NULL });
+    }
+}
+
+static gboolean
+write_draft_cb (gpointer user_data)
+{
+  TdWorkspaceWindow *self = user_data;
+  GHashTableIter iter;
+  gpointer id, editor;
+
+  self->draft_timeout = 0;
+  if (self->workspace == NULL || !td_workspace_is_writable (self->workspace))
+    return G_SOURCE_REMOVE;
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, &id, &editor))
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (td_editor_is_modified (editor))
+        {
+          g_autofree char *json = td_editor_to_json (editor);
+
+          ok = td_workspace_save_draft (self->workspace, id, td_editor_get_base_version (editor), json, &error);
+        }
+      else
+        ok = td_workspace_discard_draft (self->workspace, id, &error);
+      if (!ok)
+        show_toast_text (self, error->message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_drafts (TdWorkspaceWindow *self)
+{
+  if (self->draft_timeout != 0)
+    {
+      g_source_remove (self->draft_timeout);
+      write_draft_cb (self);
+    }
+}
+
+static void
+editor_changed_cb (TdEditor          *editor,
+                   guint              flags,
+                   TdWorkspaceWindow *self)
+{
+  if (editor == current_editor (self))
+    {
+      update_problems (self);
+      update_actions (self);
+    }
+  update_title (self);
+  /* A burst of edits is one write, a few seconds after the last. */
+  if (self->draft_timeout != 0)
+    g_source_remove (self->draft_timeout);
+  self->draft_timeout = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft_cb, self);
+}
+
+static TdProgram *
+read_stored_version (TdWorkspaceWindow *self,
+                     const char        *program_id,
+                     guint              number,
+                     GError           **error)
+{
+  g_autofree char *json = td_workspace_get_version_json (self->workspace, program_id, number, error);
+  g_autoptr(TdProblems) problems = td_problems_new ();
+
+  if (json == NULL)
+    return NULL;
+  return td_program_read_data (json, strlen (json), problems);
+}
+
+static void
+draft_response_cb (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   TdWorkspaceWindow *self)
+{
+  const char *program_id = g_object_get_data (G_OBJECT (dialog), "program-id");
+  const char *json = g_object_get_data (G_OBJECT (dialog), "json");
+  TdEditor *editor = self->editors != NULL ? g_hash_table_lookup (self->editors, program_id) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (editor == NULL)
+    return;
+  if (g_str_equal (response, "restore"))
+    {
+      if (!td_editor_apply_json (editor, _("Restore unsaved edits"), json, &error))
+        show_toast_text (self, error->message);
+    }
+  else if (g_str_equal (response, "discard")
+           && !td_workspace_discard_draft (self->workspace, program_id, &error))
+    show_toast_text (self, error->message);
+}
+
+/* Unsaved edits left in the workspace (a crash, or "Keep as Draft" when
+ * closing) are offered back. */
+static void
+offer_draft (TdWorkspaceWindow *self,
+             const TdDraft     *draft)
+{
+  g_autofree char *when = td_format_timestamp (draft->saved_at);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Edits?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("This program has edits from %s that were never saved as a version. Restore them to go on editing, or discard them."),
+                                  when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "program-id", g_strdup (draft->program_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "json", g_strdup (draft->json), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (draft_response_cb), self, 0);
+  gtk_widget_set_name (dialog, "draft-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The editor of @program_id, made from its latest version on first use. */
+static TdEditor *
+editor_for (TdWorkspaceWindow *self,
+            const char        *program_id)
+{
+  TdEditor *editor = g_hash_table_lookup (self->editors, program_id);
+  const TdProgramSummary *summary = find_summary (self, program_id);
+  g_autoptr(TdProgram) program = NULL;
+  g_autoptr(TdDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (editor != NULL || summary == NULL)
+    return editor;
+  program = read_stored_version (self, program_id, summary->latest_version, &error);
+  if (program == NULL)
+    {
+      show_toast_text (self, error->message);
+      return NULL;
+    }
+  editor = td_editor_new (program, summary->latest_version);
+  g_hash_table_insert (self->editors, g_strdup (program_id), editor);
+  g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, 0);
+
+  draft = td_workspace_get_draft (self->workspace, program_id, &error);
+  if (draft != NULL)
+    {
+      g_autofree char *current = td_editor_to_json (editor);
+
+      /* A draft equal to the version holds nothing unsaved. */
+      if (g_strcmp0 (current, draft->json) != 0)
+        offer_draft (self, draft);
+    }
+  return editor;
+}
+
+static void
+show_program (TdWorkspaceWindow *self,
+              const char        *program_id)
+{
+  TdEditor *editor;
+
   if (g_strcmp0 (self->program_id, program_id) != 0)
     {
       g_free (self->program_id);
       self->program_id = g_strdup (program_id);
     }
+  editor = program_id != NULL ? editor_for (self, program_id) : NULL;
+  td_design_page_set_editor (self->design_page, editor, self->partners);
   td_history_page_set_program (self->history_page, self->workspace, program_id);
+  update_problems (self);
+  update_actions (self);
   update_title (self);
+}
+
+static void
+problem_activated_cb (TdWorkspaceWindow *self,
+                      GtkListBoxRow     *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->problems_button));
+  adw_view_stack_set_visible_child_name (self->view_stack, "design");
+  if (path != NULL)
+    td_design_page_focus_path (self->design_page, path);
+}
+
+static void
+edit_rule_cb (TdWorkspaceWindow *self,
+              const char        *rule_id)
+{
+  /* TRANSLATORS: toast until the rule editor exists */
+  g_autofree char *text = g_strdup_printf (_("Rule “%s”: its full editor opens here"), rule_id);
+
+  show_toast_text (self, text);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
+
+  if (editor != NULL)
+    td_editor_undo (editor);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
+
+  if (editor != NULL)
+    td_editor_redo (editor);
+}
+
+/* Saves the current program as its next version with @note. */
+static gboolean
+save_version (TdWorkspaceWindow *self,
+              const char        *note,
+              guint             *number,
+              GError           **error)
+{
+  TdEditor *editor = current_editor (self);
+  g_autofree char *program_id = g_strdup (self->program_id);
+
+  if (!td_workspace_save_version (self->workspace, td_editor_get_program (editor), note, number, error))
+    return FALSE;
+  td_editor_mark_saved (editor, *number);
+  if (self->draft_timeout != 0)
+    {
+      g_source_remove (self->draft_timeout);
+      self->draft_timeout = 0;
+    }
+  if (!td_workspace_discard_draft (self->workspace, program_id, error) || !fill_sidebar (self, error))
+    return FALSE;
+  /* The sidebar was rebuilt: select the program again. */
+  td_workspace_window_select_program (self, program_id, NULL);
+  return TRUE;
+}
+
+static void
+save_response_cb (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  TdWorkspaceWindow *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  g_autoptr(GError) error = NULL;
+  guint number = 0;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!save_version (self, gtk_editable_get_text (note), &number, &error))
+    show_toast_text (self, error->message);
+  else
+    {
+      /* TRANSLATORS: toast after saving */
+      g_autofree char *text = g_strdup_printf (_("Saved version %u"), number);
+
+      show_toast_text (self, text);
+    }
+}
+
+static void
+save_version_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (widget);
+  TdEditor *editor = current_editor (self);
+  const TdProgramSummary *summary = find_summary (self, self->program_id);
+  GtkWidget *dialog, *note;
+  g_autofree char *heading = NULL;
+
+  if (editor == NULL || summary == NULL)
+    return;
+  if (td_problems_count (td_editor_get_problems (editor), TD_SEVERITY_ERROR) > 0)
+    {
+      show_toast_text (self, _("The program has errors: correct them (see Problems) before saving a version"));
+      return;
+    }
+  /* TRANSLATORS: heading of the save dialog: "Save Version 3" */
+  heading = g_strdup_printf (_("Save Version %u"), summary->latest_version + 1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A version cannot be changed once saved. Say what changed and why, for whoever reads the history."));
+  note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note, such as “Certified software rate 30 % → 32 % for 2026”"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

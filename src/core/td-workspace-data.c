@@ -879,6 +879,39 @@ td_workspace_get_data_summary (TdWorkspace   *workspace,
   return TRUE;
 }
 
+GPtrArray *
+td_workspace_list_partners (TdWorkspace *workspace,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  statement = sql_prepare (workspace,
+                           "SELECT id, name FROM partner"
+                           " WHERE batch = (SELECT coalesce (max (id), 0) FROM import_batch) ORDER BY id",
+                           error);
+  if (statement == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      char **pair = g_new0 (char *, 3);
+
+      pair[0] = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+      pair[1] = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+      g_ptr_array_add (partners, pair);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      td_workspace_set_sqlite_error (workspace, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&partners);
+}
+
 /* ---- loading ---------------------------------------------------------- */
 
 #define PERMUTE(type, field)                                  \

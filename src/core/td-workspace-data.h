@@ -76,6 +76,10 @@ gboolean   td_workspace_get_data_summary (TdWorkspace         *workspace,
                                           TdDataSummary       *summary,
                                           GError             **error);
 void       td_data_summary_clear         (TdDataSummary       *summary);
+/* The partners of the data set in use as GStrv pairs {id, name}, by id:
+ * what the override editor searches. Empty when nothing was imported. */
+GPtrArray *td_workspace_list_partners    (TdWorkspace         *workspace,
+                                          GError             **error);
 /* The batch in use (0: none). */
 gboolean   td_workspace_current_batch    (TdWorkspace         *workspace,
                                           guint64             *batch_out,
