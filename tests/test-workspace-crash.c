@@ -51,7 +51,7 @@ static const char *const bad_sales[] = {
 #define N_EARLY  3              /* [0, W): parsing the CSV files, before BEGIN */
 #define N_MIDDLE 5              /* [W, R): inside the write transaction */
 #define N_AFTER  2              /* [T, 1.1 T): at or after the end */
-#define N_LATE   5              /* R + [0, T − R): COMMIT, the rename, the exit */
+#define N_LATE   5              /* R + [0, 1.5 (T − R)): COMMIT, the rename, the exit */
 #define N_RUNS   (N_EARLY + N_MIDDLE + N_AFTER + N_LATE)
 
 static const char *const csv_names[] = {
@@ -85,6 +85,7 @@ typedef struct
   gint64      signalled;        /* µs from the spawn to the signal */
   gboolean    writing;          /* the journal existed when the signal went */
   gboolean    hot;              /* a hot journal was left */
+  gboolean    temporary;        /* so was the temporary rejects file */
   gboolean    killed;           /* died of the signal, rather than finished */
   gboolean    all;              /* the outcome: the whole import */
 } Run;
@@ -614,7 +615,7 @@ plan_delay (guint        i,
             gboolean    *anchored)
 {
   gint64 t = crash.t_total, w = crash.t_write, r = MAX (crash.t_rejects, w + 1);
-  gint64 span = MAX (t - r, 2000);
+  gint64 span = MAX (t - r, 2000) * 3 / 2;
 
   *anchored = FALSE;
   if (i < N_EARLY)
@@ -689,22 +690,25 @@ test_kill (gconstpointer data)
       g_assert_cmpint (WEXITSTATUS (status), ==, 0);
     }
   run->hot = journal_is_hot (journal);
+  run->temporary = g_file_test (rejects_tmp, G_FILE_TEST_EXISTS);
   run->all = assert_state (path, run->hot);
   crash.n_runs++;
   if (run->anchored)
-    g_test_message ("run %2u %-6s rejects file at %6.1f ms, + %5.1f ms, signal at %6.1f ms: %s, %s%s → %s",
+    g_test_message ("run %2u %-6s rejects file at %6.1f ms, + %5.1f ms, signal at %6.1f ms: %s, %s%s%s; outcome %s",
                     i + 1, run->stratum, anchor / 1e3, run->delay / 1e3, run->signalled / 1e3,
                     run->killed ? "killed" : "had finished",
                     run->writing ? "journal present" : "no journal",
                     run->hot ? ", hot journal rolled back" : "",
+                    run->temporary ? ", temporary rejects file removed" : "",
                     run->all ? "ALL" : "NONE");
   else
-    g_test_message ("run %2u %-6s delay %6.1f ms (%.2f T), signal at %6.1f ms: %s, %s%s → %s",
+    g_test_message ("run %2u %-6s delay %6.1f ms (%.2f T), signal at %6.1f ms: %s, %s%s%s; outcome %s",
                     i + 1, run->stratum, run->delay / 1e3, (double) run->delay / (double) crash.t_total,
                     run->signalled / 1e3,
                     run->killed ? "killed" : "had finished",
                     run->writing ? "journal present" : "no journal",
                     run->hot ? ", hot journal rolled back" : "",
+                    run->temporary ? ", temporary rejects file removed" : "",
                     run->all ? "ALL" : "NONE");
   /* 22 MB a run: keep only the prepared files. */
   remove_tree (dir);
@@ -713,7 +717,7 @@ test_kill (gconstpointer data)
 static void
 test_report (void)
 {
-  guint none = 0, all = 0, rolled_back = 0, killed_after_commit = 0;
+  guint parse = 0, writing = 0, hot = 0, temporary = 0, after_commit = 0, finished = 0;
 
   if (!crash.prepared)
     {
@@ -725,17 +729,21 @@ test_report (void)
     {
       const Run *run = &crash.runs[i];
 
-      if (run->all)
-        all++;
+      if (!run->all && !run->writing)
+        parse++;
+      else if (!run->all)
+        writing++;
+      else if (run->killed)
+        after_commit++;
       else
-        none++;
-      if (run->hot)
-        rolled_back++;
-      if (run->all && run->killed)
-        killed_after_commit++;
+        finished++;
+      hot += run->hot;
+      temporary += run->temporary;
     }
-  g_test_message ("seed %u, %u runs: %u NONE (%u of them rolled back a hot journal), %u ALL (%u killed after COMMIT)",
-                  DELAY_SEED, crash.n_runs, none, rolled_back, all, killed_after_commit);
+  g_test_message ("seed %u, %u runs: %u NONE (%u killed before the write transaction, %u inside it: %u hot journals"
+                  " rolled back, %u temporary rejects files removed), %u ALL (%u killed after COMMIT, %u had finished)",
+                  DELAY_SEED, crash.n_runs, parse + writing, parse, writing, hot, temporary,
+                  after_commit + finished, after_commit, finished);
 }
 
 static void
