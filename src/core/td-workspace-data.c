@@ -486,6 +486,62 @@ td_workspace_rejects_path (TdWorkspace *workspace,
   return g_strdup_printf ("%s-rejects-%" G_GUINT64_FORMAT ".csv", td_workspace_get_path (workspace), batch);
 }
 
+/* Whether @name is "BASE-rejects-N.csv.tmp", or g_file_set_contents()'s
+ * own temporary file for it ("….csv.tmp.XXXXXX"); N in @batch. */
+static gboolean
+is_rejects_temporary (const char *name,
+                      const char *prefix,
+                      guint64    *batch)
+{
+  const char *digits = name + strlen (prefix);
+  char *end = NULL;
+
+  if (!g_str_has_prefix (name, prefix) || !g_ascii_isdigit (*digits))
+    return FALSE;
+  *batch = g_ascii_strtoull (digits, &end, 10);
+  if (!g_str_has_prefix (end, ".csv.tmp"))
+    return FALSE;
+  end += strlen (".csv.tmp");
+  return *end == '\0' || *end == '.';
+}
+
+void
+td_workspace_remove_stale_rejects (TdWorkspace *workspace)
+{
+  const char *path = td_workspace_get_path (workspace);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, "-rejects-", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  const char *name;
+  guint64 batch;
+
+  g_return_if_fail (workspace != NULL);
+
+  /* Under the write lock no import is between writing its temporary file
+   * and its COMMIT, and the batch of a committed one exists: a temporary
+   * file of a batch that does not exist is an interrupted import's. A
+   * folder that cannot be listed only keeps its clutter. */
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (!is_rejects_temporary (name, prefix, &batch))
+        continue;
+      if (exists == NULL)
+        exists = sql_prepare (workspace, "SELECT 1 FROM import_batch WHERE id = ?1", NULL);
+      if (exists == NULL)
+        return;
+      sqlite3_bind_int64 (exists, 1, (gint64) batch);
+      if (sqlite3_step (exists) == SQLITE_DONE)
+        {
+          g_autofree char *child = g_build_filename (folder, name, NULL);
+          g_unlink (child);
+        }
+      sqlite3_reset (exists);
+    }
+}
+
 gboolean
 td_workspace_import_dir (TdWorkspace         *workspace,
                          const char          *dir,
@@ -609,14 +665,18 @@ td_workspace_import_dir (TdWorkspace         *workspace,
     goto out;
 
   /* The rejects file is written aside before the commit and renamed
-   * after it: it exists exactly when its batch does. */
+   * after it: it exists exactly when its batch does. A file already under
+   * its name is stale (an undo killed before it removed the file of an
+   * earlier batch with this number): without rejects, it goes. */
+  rejects_path = td_workspace_rejects_path (workspace, (guint64) batch);
   if (rejects.csv->len > strlen ("file,line,reason,record\n"))
     {
-      rejects_path = td_workspace_rejects_path (workspace, (guint64) batch);
       temporary = g_strconcat (rejects_path, ".tmp", NULL);
       if (!g_file_set_contents (temporary, rejects.csv->str, (gssize) rejects.csv->len, error))
         goto out;
     }
+  else
+    g_unlink (rejects_path);
   if (!sql_exec (workspace, "COMMIT", error))
     goto out;
   if (temporary != NULL && g_rename (temporary, rejects_path) != 0)
