@@ -659,9 +659,9 @@ open_workspace (const char *path,
   /* BEGIN IMMEDIATE takes the write lock now, so that a file another
    * program is writing to is refused at once rather than at the first
    * save. The version is read again under the lock: another Tierdesk may
-   * have upgraded the file since. As the first read rolled back an
-   * interrupted import's journal, the lock lets us remove its temporary
-   * rejects file. */
+   * have upgraded the file since. The first read rolled back the journal
+   * of an interrupted import; under the lock its rejects file is put
+   * right too. */
   if (!configure_writing (workspace, error)
       || !exec (workspace, "BEGIN IMMEDIATE", error)
       || !query_int (workspace, "PRAGMA user_version", &version, error)
@@ -670,7 +670,7 @@ open_workspace (const char *path,
       rollback (workspace);
       return NULL;
     }
-  td_workspace_remove_stale_rejects (workspace);
+  td_workspace_recover_rejects (workspace);
   if (!exec (workspace, "COMMIT", error))
     {
       rollback (workspace);
