@@ -47,11 +47,13 @@ static const char *const bad_sales[] = {
 
 /* The kill runs, by stratum of the import's time line as the uninterrupted
  * import showed it (the journal appears when the write transaction
- * begins, the temporary rejects file just before COMMIT). */
+ * begins at W, the temporary rejects file appears at R, just before
+ * COMMIT, the journal goes at C, when COMMIT is done; the process exits at
+ * T). */
 #define N_EARLY  3              /* [0, W): parsing the CSV files, before BEGIN */
 #define N_MIDDLE 5              /* [W, R): inside the write transaction */
 #define N_AFTER  2              /* [T, 1.1 T): at or after the end */
-#define N_LATE   5              /* R + [0, 1.5 (T − R)): COMMIT, the rename, the exit */
+#define N_LATE   5              /* R + [0, 2 (C − R)): COMMIT, the rename, the exit */
 #define N_RUNS   (N_EARLY + N_MIDDLE + N_AFTER + N_LATE)
 
 static const char *const csv_names[] = {
@@ -101,7 +103,7 @@ static struct
   char       *version_json;     /* smart-soft version 1 as stored */
   gint64      t_write;          /* W: µs from spawn to the journal's creation */
   gint64      t_rejects;        /* R: to the temporary rejects file: COMMIT next */
-  gint64      t_commit;         /* to the journal's removal: COMMIT done */
+  gint64      t_commit;         /* C: to the journal's removal: COMMIT done */
   gint64      t_total;          /* T: to the process's exit */
   GRand      *rand;
   Run         runs[N_RUNS];
@@ -615,16 +617,17 @@ uniform (gint64 from,
 
 /* The delay of run @i, in its stratum of the time line measured above.
  * The late runs wait for the temporary rejects file, then for the delay:
- * COMMIT with synchronous = FULL takes a few milliseconds, a window that
- * delays from the spawn, which vary by tens of milliseconds from run to
- * run, would rarely hit. */
+ * COMMIT with synchronous = FULL lasts 20 to 40 ms, less than delays from
+ * the spawn vary from run to run on a busy machine (a tenth of T and
+ * more), so they would rarely hit it. */
 static gint64
 plan_delay (guint        i,
             const char **stratum,
             gboolean    *anchored)
 {
   gint64 t = crash.t_total, w = crash.t_write, r = MAX (crash.t_rejects, w + 1);
-  gint64 span = MAX (t - r, 2000) * 3 / 2;
+  /* As long again after C: the rename, and the exit (slow under ASan). */
+  gint64 span = 2 * MAX (crash.t_commit - r, 1000);
 
   *anchored = FALSE;
   if (i < N_EARLY)
@@ -659,6 +662,7 @@ test_kill (gconstpointer data)
   g_autofree char *path = NULL, *journal = NULL, *rejects_tmp = NULL, *dir = NULL;
   GPid pid;
   gint64 start, anchor = 0;
+  gboolean reaped = FALSE;
   int status = 0;
 
   if (!crash.prepared)
@@ -678,18 +682,28 @@ test_kill (gconstpointer data)
   if (run->anchored)
     {
       /* Stop polling if the import ends first (the file came and went
-       * between two looks): then the signal finds it finished. */
-      while (!g_file_test (rejects_tmp, G_FILE_TEST_EXISTS) && waitpid (pid, &status, WNOHANG) == 0)
-        g_usleep (100);
+       * between two looks): then there is nothing left to kill. */
+      while (!g_file_test (rejects_tmp, G_FILE_TEST_EXISTS) && !reaped)
+        {
+          pid_t done = waitpid (pid, &status, WNOHANG);
+
+          g_assert_cmpint (done, >=, 0);
+          reaped = done == pid;
+          if (!reaped)
+            g_usleep (100);
+        }
       anchor = g_get_monotonic_time () - start;
     }
-  g_usleep ((gulong) run->delay);
-  run->writing = g_file_test (journal, G_FILE_TEST_EXISTS);
-  /* A zombie (the child exited, not yet reaped) takes the signal too. */
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  run->signalled = g_get_monotonic_time () - start;
-  if (waitpid (pid, &status, 0) != pid)
-    g_assert_cmpint (errno, ==, ECHILD);    /* reaped by the poll above */
+  if (!reaped)
+    {
+      g_usleep ((gulong) run->delay);
+      run->writing = g_file_test (journal, G_FILE_TEST_EXISTS);
+      /* A zombie (exited, not reaped yet) takes the signal and keeps its
+       * exit status; its pid cannot have been reused. */
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      run->signalled = g_get_monotonic_time () - start;
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+    }
   g_spawn_close_pid (pid);
   /* Killed, or finished (successfully) before the signal came. */
   run->killed = WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
