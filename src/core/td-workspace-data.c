@@ -486,6 +486,80 @@ td_workspace_rejects_path (TdWorkspace *workspace,
   return g_strdup_printf ("%s-rejects-%" G_GUINT64_FORMAT ".csv", td_workspace_get_path (workspace), batch);
 }
 
+/* Whether @name is "BASE-rejects-N.csv.tmp" or, *partial, the temporary
+ * file of g_file_set_contents() writing it ("….csv.tmp.XXXXXX"); N in
+ * @batch. */
+static gboolean
+is_rejects_temporary (const char *name,
+                      const char *prefix,
+                      guint64    *batch,
+                      gboolean   *partial)
+{
+  const char *digits = name + strlen (prefix);
+  char *end = NULL;
+
+  if (!g_str_has_prefix (name, prefix) || !g_ascii_isdigit (*digits))
+    return FALSE;
+  *batch = g_ascii_strtoull (digits, &end, 10);
+  if (!g_str_has_prefix (end, ".csv.tmp"))
+    return FALSE;
+  end += strlen (".csv.tmp");
+  *partial = *end == '.';
+  return *end == '\0' || *partial;
+}
+
+void
+td_workspace_recover_rejects (TdWorkspace *workspace)
+{
+  const char *path = td_workspace_get_path (workspace);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, "-rejects-", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_if_fail (workspace != NULL);
+
+  /* A folder that cannot be listed only keeps its clutter. */
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (names, g_strdup (name));
+  if (names->len == 0)
+    return;
+  exists = sql_prepare (workspace, "SELECT 1 FROM import_batch WHERE id = ?1", NULL);
+  if (exists == NULL)
+    return;
+
+  /* Under the write lock, no import is between writing its temporary file
+   * and its COMMIT, and each removed every file under its number before
+   * writing its own: a complete temporary file of a batch that exists is
+   * that batch's list, its import killed before the rename; any other is
+   * left by an import that never committed. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (folder, names->pdata[i], NULL);
+      guint64 batch;
+      gboolean partial;
+      int rc;
+
+      if (!is_rejects_temporary (names->pdata[i], prefix, &batch, &partial))
+        continue;
+      sqlite3_bind_int64 (exists, 1, (gint64) batch);
+      rc = sqlite3_step (exists);
+      sqlite3_reset (exists);
+      if (rc == SQLITE_ROW && !partial)
+        {
+          g_autofree char *rejects_path = td_workspace_rejects_path (workspace, batch);
+          g_rename (child, rejects_path);
+        }
+      else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        g_unlink (child);
+    }
+}
+
 gboolean
 td_workspace_import_dir (TdWorkspace         *workspace,
                          const char          *dir,
@@ -609,17 +683,27 @@ td_workspace_import_dir (TdWorkspace         *workspace,
     goto out;
 
   /* The rejects file is written aside before the commit and renamed
-   * after it: it exists exactly when its batch does. */
+   * after it (or, if the import is killed in between, by the next
+   * writable open): it exists exactly when its batch does. Files already
+   * under this number are stale, an earlier batch's whose undo was killed
+   * before it removed them. */
+  rejects_path = td_workspace_rejects_path (workspace, (guint64) batch);
+  temporary = g_strconcat (rejects_path, ".tmp", NULL);
+  g_unlink (rejects_path);
+  g_unlink (temporary);
   if (rejects.csv->len > strlen ("file,line,reason,record\n"))
     {
-      rejects_path = td_workspace_rejects_path (workspace, (guint64) batch);
-      temporary = g_strconcat (rejects_path, ".tmp", NULL);
       if (!g_file_set_contents (temporary, rejects.csv->str, (gssize) rejects.csv->len, error))
         goto out;
     }
+  else
+    g_clear_pointer (&temporary, g_free);
   if (!sql_exec (workspace, "COMMIT", error))
     goto out;
-  if (temporary != NULL && g_rename (temporary, rejects_path) != 0)
+  /* ENOENT with the file in place: another program's writable open
+   * renamed it first (td_workspace_recover_rejects). */
+  if (temporary != NULL && g_rename (temporary, rejects_path) != 0
+      && !(errno == ENOENT && g_file_test (rejects_path, G_FILE_TEST_EXISTS)))
     {
       /* The import stands; only the list of rejects is missing. */
       g_warning ("cannot rename %s: %s", temporary, g_strerror (errno));

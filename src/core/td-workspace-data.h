@@ -64,6 +64,11 @@ gboolean   td_workspace_import_dir       (TdWorkspace         *workspace,
  * "NAME.tierdesk-rejects-BATCH.csv". */
 char      *td_workspace_rejects_path     (TdWorkspace         *workspace,
                                           guint64              batch);
+/* Finishes what an import killed around its COMMIT left of its rejects
+ * file: renames the temporary file of a batch that exists, removes those
+ * of batches that do not. Call only with the write lock held
+ * (td_workspace_open() does, after rolling back the journal). */
+void       td_workspace_recover_rejects  (TdWorkspace         *workspace);
 /* TdImportFile of @batch, by name; NO_BATCH for an unknown one. */
 GPtrArray *td_workspace_list_import_files (TdWorkspace        *workspace,
                                           guint64              batch,

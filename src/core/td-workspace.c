@@ -17,6 +17,7 @@
 #include "td-program-writer.h"
 #include "td-validator.h"
 #include "td-workspace.h"
+#include "td-workspace-data.h"
 
 G_DEFINE_QUARK (tierdesk-workspace-error-quark, td_workspace_error)
 
@@ -658,12 +659,19 @@ open_workspace (const char *path,
   /* BEGIN IMMEDIATE takes the write lock now, so that a file another
    * program is writing to is refused at once rather than at the first
    * save. The version is read again under the lock: another Tierdesk may
-   * have upgraded the file since. */
+   * have upgraded the file since. The first read rolled back the journal
+   * of an interrupted import; under the lock its rejects file is put
+   * right too. */
   if (!configure_writing (workspace, error)
       || !exec (workspace, "BEGIN IMMEDIATE", error)
       || !query_int (workspace, "PRAGMA user_version", &version, error)
-      || (version < TD_WORKSPACE_SCHEMA_VERSION && !migrate (workspace, version, error))
-      || !exec (workspace, "COMMIT", error))
+      || (version < TD_WORKSPACE_SCHEMA_VERSION && !migrate (workspace, version, error)))
+    {
+      rollback (workspace);
+      return NULL;
+    }
+  td_workspace_recover_rejects (workspace);
+  if (!exec (workspace, "COMMIT", error))
     {
       rollback (workspace);
       return NULL;
