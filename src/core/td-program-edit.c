@@ -138,9 +138,16 @@ commit_json (TdProgram  *program,
              GError    **error)
 {
   g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autoptr(TdProgram) result = td_program_read_data (json, strlen (json), problems);
-  const TdProblem *problem = first_error (problems, NULL);
+  g_autoptr(TdProgram) result = NULL;
+  g_autofree char *current = td_program_to_json (program);
+  const TdProblem *problem;
   TdProgram swap;
+
+  /* Nothing changes: the program keeps its pointers. */
+  if (strcmp (current, json) == 0)
+    return TRUE;
+  result = td_program_read_data (json, strlen (json), problems);
+  problem = first_error (problems, NULL);
 
   /* The program read back before the edit, so any reader error is the
    * edit's, wherever the reader puts it. */

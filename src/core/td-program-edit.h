@@ -20,7 +20,9 @@
  * are left to the problems list (td_editor_get_problems()). Warnings never
  * refuse. On success the program has been read back from its canonical
  * JSON, so every pointer into it obtained before is invalid, and its maps
- * are in canonical order.
+ * are in canonical order. An edit that changes nothing (a value set to
+ * what it was, a value cleared that was not there) succeeds and leaves the
+ * program untouched.
  *
  * The program must read back without reader errors: one from
  * td_program_load(), a workspace version or td_editor_get_program(). Ids
@@ -127,7 +129,6 @@ gboolean    td_program_set_rule_rate        (TdProgram       *program,
                                              const char      *tier_id,
                                              TdRate           rate,
                                              GError         **error);
-/* Clearing a value that is not there succeeds and changes nothing. */
 gboolean    td_program_clear_rule_rate      (TdProgram       *program,
                                              const char      *rule_id,
                                              const char      *tier_id,
