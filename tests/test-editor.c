@@ -228,6 +228,9 @@ test_modified (void)
    * saved state. */
   g_assert_true (td_editor_set_rule_rate (editor, "ti-software-reward", "certified", 300000, NULL));
   g_assert_true (td_editor_is_modified (editor));
+  /* Putting the saved value back is not a modification: content counts. */
+  g_assert_true (td_editor_set_rule_rate (editor, "ti-software-reward", "certified", 320000, NULL));
+  g_assert_false (td_editor_is_modified (editor));
   g_assert_finalize_object (editor);
 }
 
