@@ -17,10 +17,6 @@
 
 #define DELETE NULL
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRequirement, td_requirement_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdBenefit, td_benefit_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdObjective, td_objective_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdOverride, td_override_free)
 
 static char *
 example_path (const char *name)

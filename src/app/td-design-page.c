@@ -681,6 +681,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* Each grid cell is a box that fills it, so that borders and backgrounds
+ * line up whatever the widget inside is (a check box stays centred). */
 static void
 attach (TdDesignPage *self,
         GtkWidget    *widget,
@@ -689,8 +691,14 @@ attach (TdDesignPage *self,
         int           width,
         const char   *css_class)
 {
-  gtk_widget_add_css_class (widget, css_class);
-  gtk_grid_attach (self->matrix, widget, column, row, width, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, css_class);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_box_append (GTK_BOX (box), widget);
+  /* The value columns share the width; the labels keep theirs. */
+  gtk_widget_set_hexpand (box, column > 0);
+  gtk_grid_attach (self->matrix, box, column, row, width, 1);
 }
 
 static GtkWidget *

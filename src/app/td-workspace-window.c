@@ -234,13 +234,6 @@ fill_sidebar (TdWorkspaceWindow  *self,
 /* ---- editing ---------------------------------------------------------- */
 
 static void
-show_toast_text (TdWorkspaceWindow *self,
-                 const char        *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
 update_actions (TdWorkspaceWindow *self)
 {
   TdEditor *editor = current_editor (self);
@@ -316,7 +309,7 @@ write_draft_cb (gpointer user_data)
       else
         ok = td_workspace_discard_draft (self->workspace, id, &error);
       if (!ok)
-        show_toast_text (self, error->message);
+        show_toast (self, error->message);
     }
   return G_SOURCE_REMOVE;
 }
@@ -377,11 +370,11 @@ draft_response_cb (AdwMessageDialog  *dialog,
   if (g_str_equal (response, "restore"))
     {
       if (!td_editor_apply_json (editor, _("Restore unsaved edits"), json, &error))
-        show_toast_text (self, error->message);
+        show_toast (self, error->message);
     }
   else if (g_str_equal (response, "discard")
            && !td_workspace_discard_draft (self->workspace, program_id, &error))
-    show_toast_text (self, error->message);
+    show_toast (self, error->message);
 }
 
 /* Unsaved edits left in the workspace (a crash, or "Keep as Draft" when
@@ -426,7 +419,7 @@ editor_for (TdWorkspaceWindow *self,
   program = read_stored_version (self, program_id, summary->latest_version, &error);
   if (program == NULL)
     {
-      show_toast_text (self, error->message);
+      show_toast (self, error->message);
       return NULL;
     }
   editor = td_editor_new (program, summary->latest_version);
@@ -483,7 +476,7 @@ edit_rule_cb (TdWorkspaceWindow *self,
   /* TRANSLATORS: toast until the rule editor exists */
   g_autofree char *text = g_strdup_printf (_("Rule “%s”: its full editor opens here"), rule_id);
 
-  show_toast_text (self, text);
+  show_toast (self, text);
 }
 
 static void
@@ -545,13 +538,13 @@ save_response_cb (AdwMessageDialog  *dialog,
   if (!g_str_equal (response, "save"))
     return;
   if (!save_version (self, gtk_editable_get_text (note), &number, &error))
-    show_toast_text (self, error->message);
+    show_toast (self, error->message);
   else
     {
       /* TRANSLATORS: toast after saving */
       g_autofree char *text = g_strdup_printf (_("Saved version %u"), number);
 
-      show_toast_text (self, text);
+      show_toast (self, text);
     }
 }
 
@@ -570,7 +563,7 @@ save_version_activated (GtkWidget  *widget,
     return;
   if (td_problems_count (td_editor_get_problems (editor), TD_SEVERITY_ERROR) > 0)
     {
-      show_toast_text (self, _("The program has errors: correct them (see Problems) before saving a version"));
+      show_toast (self, _("The program has errors: correct them (see Problems) before saving a version"));
       return;
     }
   /* TRANSLATORS: heading of the save dialog: "Save Version 3" */
@@ -696,8 +689,14 @@ show_workspace (TdWorkspaceWindow *self)
       show_error (self, error);
       return;
     }
+  /* Edits belong to the workspace they were made in. */
+  flush_drafts (self);
+  g_hash_table_remove_all (self->editors);
+  g_clear_pointer (&self->program_id, g_free);
   g_clear_pointer (&self->workspace, td_workspace_close);
   self->workspace = g_steal_pointer (&workspace);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+  self->partners = td_workspace_list_partners (self->workspace, NULL);
   if (!fill_sidebar (self, &error))
     {
       show_error (self, error);
@@ -1018,12 +1017,30 @@ export_version_activated (GtkWidget  *widget,
 
 static void
 restore_version_cb (TdWorkspaceWindow *self,
-                    guint     number)
+                    guint              number)
 {
-  /* TRANSLATORS: toast; the designer that edits drafts comes with the Design page */
-  g_autofree char *text = g_strdup_printf (_("Version %u will open as a draft in the designer"), number);
+  TdEditor *editor = current_editor (self);
+  g_autoptr(GError) error = NULL;
+  TdProgram *program;
+  g_autofree char *label = NULL;
 
-  show_toast (self, text);
+  if (editor == NULL)
+    return;
+  program = read_stored_version (self, self->program_id, number, &error);
+  /* TRANSLATORS: undo label */
+  label = g_strdup_printf (_("Restore version %u"), number);
+  if (program == NULL || !td_editor_apply (editor, label, program, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "design");
+  {
+    /* TRANSLATORS: toast */
+    g_autofree char *text = g_strdup_printf (_("Version %u is the draft now: save it as a new version to keep it"), number);
+
+    show_toast (self, text);
+  }
 }
 
 /* ---- lifecycle -------------------------------------------------------- */
@@ -1043,10 +1060,59 @@ save_window_state (TdWorkspaceWindow *self)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static void
+close_response_cb (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   TdWorkspaceWindow *self)
+{
+  GHashTableIter iter;
+  gpointer id, editor;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  if (g_str_equal (response, "discard"))
+    {
+      g_hash_table_iter_init (&iter, self->editors);
+      while (g_hash_table_iter_next (&iter, &id, &editor))
+        if (td_editor_is_modified (editor) && self->workspace != NULL)
+          td_workspace_discard_draft (self->workspace, id, NULL);
+      if (self->draft_timeout != 0)
+        g_source_remove (self->draft_timeout);
+      self->draft_timeout = 0;
+    }
+  else
+    {
+      /* "keep": the drafts are written now and offered at the next start. */
+      if (self->draft_timeout == 0)
+        self->draft_timeout = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft_cb, self);
+      flush_drafts (self);
+    }
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 td_workspace_window_close_request (GtkWindow *window)
 {
-  save_window_state (TD_WORKSPACE_WINDOW (window));
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!self->closing && self->editors != NULL && any_modified (self)
+      && self->workspace != NULL && td_workspace_is_writable (self->workspace))
+    {
+      dialog = adw_message_dialog_new (window, _("Keep the Unsaved Edits?"),
+                                       _("Edits that were not saved as a version can be kept as a draft in the workspace and offered back the next time it is opened."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "discard", _("_Discard Edits"), "keep", _("_Keep as Draft"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  save_window_state (self);
   return GTK_WINDOW_CLASS (td_workspace_window_parent_class)->close_request (window);
 }
 
@@ -1074,6 +1140,7 @@ td_workspace_window_dispose (GObject *object)
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WORKSPACE_WINDOW);
   G_OBJECT_CLASS (td_workspace_window_parent_class)->dispose (object);
 }
@@ -1083,6 +1150,8 @@ td_workspace_window_finalize (GObject *object)
 {
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
 
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->workspace, td_workspace_close);
   g_clear_pointer (&self->programs, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
@@ -1108,6 +1177,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TD_TYPE_HISTORY_PAGE);
+  g_type_ensure (TD_TYPE_DESIGN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tierdesk/Tierdesk/td-workspace-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, loading_page);
@@ -1122,15 +1192,27 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, design_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, program_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_version_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_rule_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-program", NULL, open_program_activated);
   gtk_widget_class_install_action (widget_class, "win.export-version", NULL, export_version_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-version", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-program", NULL);
@@ -1142,4 +1224,6 @@ td_workspace_window_init (TdWorkspaceWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  update_actions (self);
 }

@@ -392,5 +392,10 @@ gboolean       td_id_is_valid              (const char *id);
 gboolean       td_currency_is_valid        (const char *code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdProgram, td_program_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRule, td_rule_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdOverride, td_override_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRequirement, td_requirement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdBenefit, td_benefit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdObjective, td_objective_free)
 
 G_END_DECLS
