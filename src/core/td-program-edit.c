@@ -57,7 +57,7 @@ refuse (GError    **error,
 
 /* "$.rules[2]" followed by the members given, NULL-terminated:
  * item_path ("$.rules", 2, "rates", "gold", NULL) is "$.rules[2].rates.gold". */
-static char *
+static char * G_GNUC_NULL_TERMINATED
 item_path (const char *list,
            guint       index,
            ...)
