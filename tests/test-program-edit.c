@@ -710,6 +710,44 @@ test_overrides (void)
                   td_program_remove_override (base, "P1", error));
 }
 
+/* ---- the rest: moves, clears and replacements ---- */
+
+static void
+test_more (void)
+{
+  g_autoptr(TdProgram) base = load ("base");
+  g_autoptr(TdObjective) objective = td_objective_new ();
+  g_autoptr(TdBenefit) benefit = td_benefit_new ();
+  TdBenefitValue value = { g_strdup ("gold"), TD_BENEFIT_TEXT, 0, g_strdup ("24/7") };
+  g_autofree char *expected = expected_after ("base", CHANGES (
+    "$.tiers[1].requirements", "[{\"id\": \"att\", \"label\": \"Staff\", \"kind\": \"attribute\", \"attribute\": \"staff\", \"min\": 5},"
+                                " {\"id\": \"cert\", \"label\": \"Certified\", \"kind\": \"certified_people\", \"certification\": \"tech\", \"valid_months\": 24, \"min\": 1}]",
+    "$.rules[5].amounts.silver", DELETE,
+    "$.rules[4].targets.gold", DELETE,
+    "$.objectives[0]", "{\"id\": \"cost2\", \"name\": \"Cost\", \"metric\": \"payout\", \"target\": \"5000.00\"}",
+    "$.benefits[0]", "{\"id\": \"support\", \"name\": \"Support\", \"group\": \"Support\", \"values\": {\"gold\": \"24/7\"}}"));
+
+  ASSERT_DONE (td_program_move_requirement (base, "gold", "cert", 99, error));
+  ASSERT_DONE (td_program_clear_rule_amount (base, "welcome", "silver", error));
+  ASSERT_DONE (td_program_clear_rule_target (base, "deals", "gold", error));
+  objective->id = g_strdup ("cost2");
+  objective->name = g_strdup ("Cost");
+  objective->metric = TD_OBJECTIVE_PAYOUT;
+  objective->target = 500000;
+  ASSERT_DONE (td_program_replace_objective (base, "cost", objective, error));
+  benefit->id = g_strdup ("support");
+  benefit->name = g_strdup ("Support");
+  benefit->group = g_strdup ("Support");
+  g_array_append_val (benefit->values, value);
+  ASSERT_DONE (td_program_replace_benefit (base, "nfr", benefit, error));
+  assert_json (base, expected);
+
+  ASSERT_DONE (td_program_remove_benefit (base, "support", error));
+  g_assert_cmpuint (base->benefits->len, ==, 0);
+  ASSERT_REFUSED (base, TD_EDIT_ERROR_NOT_FOUND, "There is no benefit “support”",
+                  td_program_remove_benefit (base, "support", error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,5 +765,6 @@ main (int   argc,
   g_test_add_func ("/program-edit/benefits-objectives", test_benefits_objectives);
   g_test_add_func ("/program-edit/settings", test_settings);
   g_test_add_func ("/program-edit/overrides", test_overrides);
+  g_test_add_func ("/program-edit/more", test_more);
   return g_test_run ();
 }

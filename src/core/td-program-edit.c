@@ -57,7 +57,7 @@ refuse (GError    **error,
 
 /* "$.rules[2]" followed by the members given, NULL-terminated:
  * item_path ("$.rules", 2, "rates", "gold", NULL) is "$.rules[2].rates.gold". */
-static char *
+static char * G_GNUC_NULL_TERMINATED
 item_path (const char *list,
            guint       index,
            ...)
@@ -101,9 +101,10 @@ first_error (const TdProblems *problems,
   return NULL;
 }
 
-/* A refusal with @problem's message; for an added or replaced item
- * (@item_path), a problem inside the item names its place relative to it,
- * and a problem anywhere else (only the reader's) its full path. */
+/* A refusal with @problem's message. For an added or replaced item
+ * (@whole_item, at @path) a problem inside the item names its place
+ * relative to it; a problem outside @path (only the reader's) names its
+ * full path. */
 static gboolean
 refuse_with (const TdProblem *problem,
              const char      *path,
