@@ -1484,6 +1484,8 @@ add_rule (TdDesignPage *self,
   rule->name = g_strdup (name);
   rule->kind = TD_RULE_PERCENT;
   rule->base = TD_BASE_LIST;
+  /* "rates": {} — no tier paid yet: its cells show "—". */
+  rule->rates = g_array_new (FALSE, FALSE, sizeof (TdEntry));
   rule->has_active = rule->has_active_from = rule->has_active_to = active;
   rule->active_from = from;
   rule->active_to = to;

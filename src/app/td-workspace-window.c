@@ -651,6 +651,13 @@ td_workspace_window_get_program_id (TdWorkspaceWindow *window)
   return window->program_id;
 }
 
+TdEditor *
+td_workspace_window_get_editor (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
+  return current_editor (window);
+}
+
 guint
 td_workspace_window_get_n_programs (TdWorkspaceWindow *window)
 {

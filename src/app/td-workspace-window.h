@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "td-application.h"
+#include "td-editor.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,7 @@ GtkWidget  *td_workspace_window_get_page_widget (TdWorkspaceWindow *window,
                                                  const char        *page);
 const char *td_workspace_window_get_program_id  (TdWorkspaceWindow *window);
 guint       td_workspace_window_get_n_programs  (TdWorkspaceWindow *window);
+/* The editor of the program shown; NULL for none. */
+TdEditor   *td_workspace_window_get_editor      (TdWorkspaceWindow *window);
 
 G_END_DECLS
