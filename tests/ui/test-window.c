@@ -65,7 +65,7 @@ test_open (void)
   g_assert_cmpuint (td_workspace_window_get_n_programs (window), ==, 5);
   /* The first program (by id) is shown. */
   g_assert_cmpstr (td_workspace_window_get_program_id (window), ==, "kaspersky");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Kaspersky tailored partner program — open.tierdesk");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Kaspersky tailored partner program v2 — open.tierdesk");
 
   g_assert_true (td_workspace_window_select_program (window, "smart-soft", &error));
   g_assert_no_error (error);
