@@ -9,8 +9,6 @@
 
 #define D(y, m, d) td_date_from_ymd ((y), (m), (d))
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRule, td_rule_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdMatch, td_match_free)
 
 static TdProgram *
 load_example (const char *name)

@@ -397,5 +397,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdOverride, td_override_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRequirement, td_requirement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdBenefit, td_benefit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdObjective, td_objective_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdMatch, td_match_free)
 
 G_END_DECLS
