@@ -15,6 +15,7 @@
 #include "td-design-page.h"
 #include "td-format.h"
 #include "td-program-edit.h"
+#include "td-promotion-timeline.h"
 
 struct _TdDesignPage
 {
@@ -39,6 +40,7 @@ struct _TdDesignPage
   GHashTable          *paths;           /* JSON path → widget that edits it */
   char                *shape;           /* what the matrix was built for */
   GPtrArray           *override_rows;   /* GtkWidget, owned by the group */
+  TdPromotionTimeline *timeline;
   gboolean             updating;        /* widgets follow the program: no edit */
 };
 
@@ -1639,28 +1641,44 @@ focused_key (TdDesignPage *self)
 static void
 refresh_promotions (TdDesignPage *self)
 {
-  const TdProgram *program = program_of (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
+  td_promotion_timeline_set_program (self->timeline, program_of (self));
+}
 
-  for (guint r = 0; r < program->rules->len; r++)
+static void
+promotion_changed_cb (TdPromotionTimeline *timeline,
+                      const char          *rule_id,
+                      int                  from,
+                      int                  to,
+                      TdDesignPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->editor == NULL)
+    return;
+  if (!td_editor_set_rule_active (self->editor, rule_id, from, to, &error))
     {
-      const TdRule *rule = program->rules->pdata[r];
-      g_autofree char *from = NULL, *to = NULL;
-
-      if (!rule->has_active)
-        continue;
-      from = td_format_date (rule->active_from);
-      to = td_format_date (rule->active_to);
-      g_string_append_printf (text, "%s%s: %s – %s", text->len > 0 ? "\n" : "", rule->name, from, to);
+      /* The bar goes back to where the program has it. */
+      td_promotion_timeline_set_program (timeline, program_of (self));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (timeline), error->message);
     }
-  label = gtk_label_new (text->len > 0 ? text->str : _("No promotions: add one to pay extra for a few months"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  adw_bin_set_child (self->promotions_bin, label);
+}
+
+static void
+promotion_added_cb (TdPromotionTimeline *timeline,
+                    int                  from,
+                    int                  to,
+                    TdDesignPage        *self)
+{
+  if (self->editor != NULL)
+    add_rule (self, "promotion", _("New promotion"), TRUE, from, to);
+}
+
+static void
+promotion_activated_cb (TdPromotionTimeline *timeline,
+                        const char          *rule_id,
+                        TdDesignPage        *self)
+{
+  g_signal_emit (self, signals[SIGNAL_EDIT_RULE], 0, rule_id);
 }
 
 static void
@@ -1779,6 +1797,13 @@ td_design_page_get_cell (TdDesignPage *page,
   return widget != NULL && TD_IS_MATRIX_CELL (widget) ? TD_MATRIX_CELL (widget) : NULL;
 }
 
+GtkWidget *
+td_design_page_get_timeline (TdDesignPage *page)
+{
+  g_return_val_if_fail (TD_IS_DESIGN_PAGE (page), NULL);
+  return GTK_WIDGET (page->timeline);
+}
+
 static void
 td_design_page_dispose (GObject *object)
 {
@@ -1850,4 +1875,11 @@ td_design_page_init (TdDesignPage *self)
   g_signal_connect_swapped (self->invoice_switch, "notify::active", G_CALLBACK (invoice_changed_cb), self);
   g_signal_connect_swapped (self->distributors_row, "apply", G_CALLBACK (distributors_applied_cb), self);
   g_signal_connect_swapped (self->overrides_search, "search-changed", G_CALLBACK (filter_overrides), self);
+
+  self->timeline = td_promotion_timeline_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Promotions"), -1);
+  g_signal_connect (self->timeline, "promotion-changed", G_CALLBACK (promotion_changed_cb), self);
+  g_signal_connect (self->timeline, "promotion-added", G_CALLBACK (promotion_added_cb), self);
+  g_signal_connect (self->timeline, "promotion-activated", G_CALLBACK (promotion_activated_cb), self);
+  adw_bin_set_child (self->promotions_bin, GTK_WIDGET (self->timeline));
 }

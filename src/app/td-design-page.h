@@ -29,4 +29,7 @@ TdMatrixCell *td_design_page_get_cell    (TdDesignPage *page,
                                           const char   *row,
                                           const char   *tier_id);
 
+/* The promotions timeline, for tests. */
+GtkWidget    *td_design_page_get_timeline (TdDesignPage *page);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "td-design-page.h"
 #include "td-program-diff.h"
 #include "td-program-reader.h"
+#include "td-promotion-timeline.h"
 #include "td-workspace-window.h"
 
 static char *demo_dir;
@@ -142,6 +143,7 @@ test_edit_and_save (void)
   g_autoptr(TdWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   const TdRule *promotion;
+  TdPromotionTimeline *timeline;
 
   g_assert_true (td_workspace_window_select_program (window, "smart-soft", NULL));
   g_assert_true (td_workspace_window_set_page (window, "design", NULL));
@@ -179,12 +181,21 @@ test_edit_and_save (void)
   g_assert_cmpint (rate_of (td_editor_get_program (editor), "ti-software-reward", "certified"), ==, 320000);
   g_assert_cmpstr (td_matrix_cell_get_text (td_design_page_get_cell (page, "rule:ti-software-reward", "certified")), ==, "32 %");
 
-  /* A promotion. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "design.add-promotion", NULL));
+  /* A promotion, made on the timeline (Insert) in the month shown first
+   * (today is set outside the range), then its end dragged 10 days on. */
+  timeline = TD_PROMOTION_TIMELINE (td_design_page_get_timeline (page));
+  td_promotion_timeline_set_today (timeline, td_date_from_ymd (2000, 1, 1));
+  td_promotion_timeline_set_range (timeline, td_date_from_ymd (2025, 1, 1), 12);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.add-promotion", NULL));
   g_assert_cmpuint (td_editor_get_program (editor)->rules->len, ==, 8);
   promotion = td_editor_get_program (editor)->rules->pdata[7];
   g_assert_cmpstr (promotion->id, ==, "promotion-1");
   g_assert_true (promotion->has_active);
+  g_assert_cmpint (promotion->active_from, ==, td_date_from_ymd (2025, 1, 1));
+  g_assert_cmpint (promotion->active_to, ==, td_date_from_ymd (2025, 1, 31));
+  g_assert_true (td_promotion_timeline_drag (timeline, "promotion-1", TD_PROMOTION_EDGE_TO, 10));
+  promotion = td_editor_get_program (editor)->rules->pdata[7];
+  g_assert_cmpint (promotion->active_to, ==, td_date_from_ymd (2025, 2, 10));
 
   /* Save Version… with a note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
@@ -210,7 +221,8 @@ test_edit_and_save (void)
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpstr (((TdChange *) changes->pdata[0])->text, ==,
                    "Tier certified: rate of rule ti-software-reward 30 % → 32 %");
-  g_assert_true (g_str_has_prefix (((TdChange *) changes->pdata[1])->text, "Rule promotion-1 added (percent), active "));
+  g_assert_cmpstr (((TdChange *) changes->pdata[1])->text, ==,
+                   "Rule promotion-1 added (percent), active 2025-01-01 to 2025-02-10");
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
