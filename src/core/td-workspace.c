@@ -1194,12 +1194,19 @@ check_foreign_keys (TdWorkspace      *workspace,
     return FALSE;
   while ((rc = step (workspace, statement, error)) == SQLITE_ROW)
     {
-      /* TRANSLATORS: TABLE row ROWID refers to a row missing from TABLE */
-      g_ptr_array_add (check->foreign_keys,
-                       g_strdup_printf (_("%s row %" PRId64 " refers to a row missing from %s"),
-                                        (const char *) sqlite3_column_text (statement, 0),
-                                        (gint64) sqlite3_column_int64 (statement, 1),
-                                        (const char *) sqlite3_column_text (statement, 2)));
+      const char *table = (const char *) sqlite3_column_text (statement, 0);
+      const char *parent = (const char *) sqlite3_column_text (statement, 2);
+
+      /* The data tables are WITHOUT ROWID: no number to give. */
+      if (sqlite3_column_type (statement, 1) == SQLITE_NULL)
+        /* TRANSLATORS: a row of TABLE refers to a row missing from TABLE */
+        g_ptr_array_add (check->foreign_keys,
+                         g_strdup_printf (_("a row of %s refers to a row missing from %s"), table, parent));
+      else
+        /* TRANSLATORS: TABLE row ROWID refers to a row missing from TABLE */
+        g_ptr_array_add (check->foreign_keys,
+                         g_strdup_printf (_("%s row %" PRId64 " refers to a row missing from %s"),
+                                          table, (gint64) sqlite3_column_int64 (statement, 1), parent));
     }
   return rc == SQLITE_DONE;
 }
