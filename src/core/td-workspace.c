@@ -529,6 +529,96 @@ check_finding (const char *row)
   return g_str_has_prefix (row, prefix) ? row + strlen (prefix) : row;
 }
 
+/* One row of sqlite_schema as a name and the rest in one string, so that
+ * two schemas compare with a hash table. */
+#define SCHEMA_ROWS \
+  "SELECT name, type || char (10) || tbl_name || char (10) || coalesce (sql, '') FROM sqlite_schema"
+
+/* The objects of @db's schema, by name. */
+static GHashTable *
+schema_objects (sqlite3 *db)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc = sqlite3_prepare_v2 (db, SCHEMA_ROWS, -1, &statement, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_hash_table_insert (objects, column_dup (statement, 0), column_dup (statement, 1));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    g_error ("cannot read the schema of a database in memory: %s", sqlite3_errmsg (db));
+  return objects;
+}
+
+/* The schema objects that the migration steps before each version
+ * create, by name; built once. The steps run on an empty database in
+ * memory: SQLite keeps the text of each CREATE as it was written, so a
+ * file made by them holds the same. Only a lack of memory makes this
+ * fail, and GLib aborts on that too. */
+static GHashTable *const *
+expected_schemas (void)
+{
+  static GHashTable *schemas[TD_WORKSPACE_SCHEMA_VERSION + 1];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      sqlite3 *memory = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        g_error ("cannot open a database in memory");
+      for (guint version = 0; version <= TD_WORKSPACE_SCHEMA_VERSION; version++)
+        {
+          if (version > 0 && sqlite3_exec (memory, migrations[version - 1], NULL, NULL, NULL) != SQLITE_OK)
+            g_error ("migration step %u fails: %s", version - 1, sqlite3_errmsg (memory));
+          schemas[version] = schema_objects (memory);
+        }
+      sqlite3_close (memory);
+      g_once_init_leave (&built, 1);
+    }
+  return schemas;
+}
+
+/* Whether the schema is what the migrations made. A shared file may come
+ * from anyone, and its schema is code that SQLite runs: a view in place
+ * of a table can be an endless recursive query, a trigger can run one at
+ * each save, and a table without its NOT NULL columns hands the readers
+ * values they never expect. With the tables as made, quick_check holds
+ * every row to their NOT NULL, CHECK and type constraints (not to UNIQUE:
+ * it does not compare keys). Anything added is refused, even an index or
+ * ANALYZE's tables; a missing object is let through: the queries on it
+ * fail, and check reports what a missing trigger let in. */
+static gboolean
+check_schema (TdWorkspace *workspace,
+              gint64       version,
+              GError     **error)
+{
+  GHashTable *expected = expected_schemas ()[version];
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  statement = prepare (workspace, SCHEMA_ROWS, error);
+  if (statement == NULL)
+    return FALSE;
+  while ((rc = step (workspace, statement, error)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (statement, 0);
+      const char *object = (const char *) sqlite3_column_text (statement, 1);
+      const char *made = name != NULL ? g_hash_table_lookup (expected, name) : NULL;
+
+      if (made == NULL || g_strcmp0 (made, object) != 0)
+        {
+          g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_CORRUPT,
+                       _("Workspace “%s” is damaged: its schema holds “%s”, which Tierdesk did not create"),
+                       workspace->display, name != NULL ? name : "");
+          return FALSE;
+        }
+    }
+  return rc == SQLITE_DONE;
+}
+
 /* The checks that need nothing but reading: is this a workspace this build
  * can read, and is it sound. Runs in a read transaction, so it writes
  * nothing, whatever it finds. */
@@ -562,6 +652,8 @@ check_identity (TdWorkspace *workspace,
                    workspace->display, *version, TD_WORKSPACE_SCHEMA_VERSION);
       return FALSE;
     }
+  if (!check_schema (workspace, *version, error))
+    return FALSE;
 
   if (!quick_check)
     return exec (workspace, "COMMIT", error);
@@ -1239,12 +1331,19 @@ check_foreign_keys (TdWorkspace      *workspace,
     return FALSE;
   while ((rc = step (workspace, statement, error)) == SQLITE_ROW)
     {
-      /* TRANSLATORS: TABLE row ROWID refers to a row missing from TABLE */
-      g_ptr_array_add (check->foreign_keys,
-                       g_strdup_printf (_("%s row %" PRId64 " refers to a row missing from %s"),
-                                        (const char *) sqlite3_column_text (statement, 0),
-                                        (gint64) sqlite3_column_int64 (statement, 1),
-                                        (const char *) sqlite3_column_text (statement, 2)));
+      const char *table = (const char *) sqlite3_column_text (statement, 0);
+      const char *parent = (const char *) sqlite3_column_text (statement, 2);
+
+      /* The data tables are WITHOUT ROWID: no number to give. */
+      if (sqlite3_column_type (statement, 1) == SQLITE_NULL)
+        /* TRANSLATORS: a row of TABLE refers to a row missing from TABLE */
+        g_ptr_array_add (check->foreign_keys,
+                         g_strdup_printf (_("a row of %s refers to a row missing from %s"), table, parent));
+      else
+        /* TRANSLATORS: TABLE row ROWID refers to a row missing from TABLE */
+        g_ptr_array_add (check->foreign_keys,
+                         g_strdup_printf (_("%s row %" PRId64 " refers to a row missing from %s"),
+                                          table, (gint64) sqlite3_column_int64 (statement, 1), parent));
     }
   return rc == SQLITE_DONE;
 }
