@@ -600,6 +600,44 @@ test_open_interrupted (Fixture       *fixture,
   g_assert_true (td_workspace_check_passed (check));
 }
 
+/* Objects the migrations do not make, each with what SQLite would run: a
+ * view that never ends in place of a table, a trigger at each save. */
+static void
+test_open_foreign_schema (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const struct { const char *sql, *name; } edits[] = {
+    { "DROP TABLE program_version;"
+      "CREATE VIEW program_version AS WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c)"
+      " SELECT 'x' AS program_id, n AS number, '{}' AS canonical_json, 'n' AS name, NULL AS vendor,"
+      " 'EUR' AS currency, NULL AS note, 'a' AS author, 't' AS created_at FROM c", "program_version" },
+    { "CREATE TRIGGER loop BEFORE INSERT ON program BEGIN SELECT 1; END", "loop" },
+    { "CREATE INDEX mine ON sale (date)", "mine" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      sqlite3 *db;
+
+      g_unlink (fixture->path);
+      make_example_workspace (fixture);
+      db = raw_open (fixture->path);
+      raw_exec (db, edits[i].sql);
+      sqlite3_close (db);
+      before = file_bytes (fixture->path);
+      expected = g_strdup_printf ("Workspace “%s” is damaged: its schema holds “%s”, which Tierdesk did not create",
+                                  fixture->path, edits[i].name);
+      assert_open_fails (fixture, FALSE, TD_WORKSPACE_ERROR_CORRUPT, expected);
+      assert_open_fails (fixture, TRUE, TD_WORKSPACE_ERROR_CORRUPT, expected);
+      g_assert_null (td_workspace_open_for_check (fixture->path, &error));
+      g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_CORRUPT);
+      assert_unchanged (fixture, before);
+    }
+}
+
 /* The migration framework on the one step there is: a file at schema
  * version 0 (a workspace identity and no tables) is upgraded when opened
  * for writing, and refused, unchanged, when opened for reading. */
@@ -1317,6 +1355,7 @@ main (int   argc,
   add_test ("/workspace/open/read-only-file", test_open_read_only_file);
   add_test ("/workspace/open/read-only-folder", test_open_read_only_folder);
   add_test ("/workspace/open/corrupt", test_open_corrupt);
+  add_test ("/workspace/open/foreign-schema", test_open_foreign_schema);
   add_test ("/workspace/open/busy", test_open_busy);
   add_test ("/workspace/open/interrupted", test_open_interrupted);
   add_test ("/workspace/migrate/from-0", test_migrate_from_0);

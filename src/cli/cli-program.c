@@ -48,7 +48,6 @@ cli_fmt (int    argc,
 {
   g_autoptr(TdProblems) problems = td_problems_new ();
   g_autoptr(TdProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *json = NULL;
   GOptionEntry entries[] = {

@@ -1070,6 +1070,29 @@ lookup_or_fail (TdWorkspace    *workspace,
   return FALSE;
 }
 
+/* A key that the schema makes unique, found twice. PRAGMA quick_check
+ * does not look at the order of the keys of a b-tree, so an edited or
+ * crafted file can hold a partner or a SKU twice; the engine takes the
+ * interned id of each for its index. */
+static gboolean
+add_unique_or_fail (TdWorkspace *workspace,
+                    TdIntern    *intern,
+                    const char  *text,
+                    gsize        length,
+                    const char  *what,
+                    GError     **error)
+{
+  gboolean added = FALSE;
+
+  td_intern_add (intern, text, length, &added);
+  if (added)
+    return TRUE;
+  g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_CORRUPT,
+               _("Workspace “%s” is damaged: the %s “%.*s” is there twice"),
+               td_workspace_get_display_name (workspace), what, (int) length, text);
+  return FALSE;
+}
+
 #define STEP_ROWS(statement, rc) ((rc = sqlite3_step (statement)) == SQLITE_ROW)
 
 static gboolean
@@ -1102,7 +1125,8 @@ load_rows (TdWorkspace *workspace,
   for (i = 0; i < data->n_partners && STEP_ROWS (s, rc); i++)
     {
       text = column_text (s, 0, &length);
-      td_intern_add (data->partner_ids, text, length, NULL);
+      if (!add_unique_or_fail (workspace, data->partner_ids, text, length, "partner", error))
+        return FALSE;
       data->partner_name[i] = g_strdup ((const char *) sqlite3_column_text (s, 1));
       data->partner_country[i] = g_strdup ((const char *) sqlite3_column_text (s, 2));
       data->partner_joined[i] = column_date (s, 3);
@@ -1159,7 +1183,8 @@ load_rows (TdWorkspace *workspace,
   for (i = 0; i < data->n_products && STEP_ROWS (s, rc); i++)
     {
       text = column_text (s, 0, &length);
-      td_intern_add (data->skus, text, length, NULL);
+      if (!add_unique_or_fail (workspace, data->skus, text, length, "product", error))
+        return FALSE;
       data->product_name[i] = g_strdup ((const char *) sqlite3_column_text (s, 1));
       text = column_text (s, 2, &length);
       data->product_category[i] = td_intern_add (data->categories, text, length, NULL);
