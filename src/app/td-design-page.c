@@ -262,15 +262,29 @@ rule_summary (const TdProgram *program,
 
         if (g_strcmp0 (amounts->tier, tier) != 0 || amounts->amounts == NULL)
           continue;
-        if (amounts->amounts->len == 1)
-          {
-            g_autofree char *money = td_format_money (g_array_index (amounts->amounts, TdEntry, 0).value, program->currency);
-            g_string_append (text, money);
-          }
-        else
-          /* TRANSLATORS: a per-unit rule's cell: "3 amounts" (per product or category) */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u amount", "%u amounts", amounts->amounts->len),
-                                  amounts->amounts->len);
+        {
+          gint64 low = G_MAXINT64, high = G_MININT64;
+
+          for (guint a = 0; a < amounts->amounts->len; a++)
+            {
+              low = MIN (low, g_array_index (amounts->amounts, TdEntry, a).value);
+              high = MAX (high, g_array_index (amounts->amounts, TdEntry, a).value);
+            }
+          if (low == high)
+            {
+              g_autofree char *money = td_format_money (low, program->currency);
+
+              g_string_append (text, money);
+            }
+          else
+            {
+              g_autofree char *from = td_format_money (low, program->currency);
+              g_autofree char *to = td_format_money (high, program->currency);
+
+              /* TRANSLATORS: a per-unit rule's cell: "4.00 € to 15.00 € by product" */
+              g_string_append_printf (text, _("%s to %s by product"), from, to);
+            }
+        }
       }
   else
     for (guint i = 0; rule->steps != NULL && i < rule->steps->len; i++)
@@ -1076,8 +1090,9 @@ put_summary (TdDesignPage *self,
 
       button = gtk_button_new_with_label (text);
       gtk_widget_add_css_class (button, "flat");
+      /* Figures line up on the right, as in the other cells. */
+      gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (button, label);
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 1.0);
       g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (rule->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (summary_clicked_cb), self);
@@ -1347,6 +1362,26 @@ remove_override_cb (GtkButton    *button,
   apply_setting (self, label, copy, ok, error);
 }
 
+static const char *
+tier_name (const TdProgram *program,
+           const char      *id)
+{
+  for (guint t = 0; t < program->tiers->len; t++)
+    if (g_strcmp0 (((TdTier *) program->tiers->pdata[t])->id, id) == 0)
+      return ((TdTier *) program->tiers->pdata[t])->name;
+  return id;
+}
+
+static const char *
+rule_name (const TdProgram *program,
+           const char      *id)
+{
+  for (guint r = 0; r < program->rules->len; r++)
+    if (g_strcmp0 (((TdRule *) program->rules->pdata[r])->id, id) == 0)
+      return ((TdRule *) program->rules->pdata[r])->name;
+  return id;
+}
+
 static char *
 override_values (const TdProgram  *program,
                  const TdOverride *override)
@@ -1355,20 +1390,20 @@ override_values (const TdProgram  *program,
 
   if (override->tier != NULL)
     /* TRANSLATORS: an override's tier */
-    g_string_append_printf (text, _("tier %s"), override->tier);
+    g_string_append_printf (text, _("tier %s"), tier_name (program, override->tier));
   for (guint i = 0; override->rates != NULL && i < override->rates->len; i++)
     {
       const TdEntry *entry = &g_array_index (override->rates, TdEntry, i);
       g_autofree char *rate = td_format_rate (entry->value);
 
-      g_string_append_printf (text, "%s%s %s", text->len > 0 ? " · " : "", entry->key, rate);
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? " · " : "", rule_name (program, entry->key), rate);
     }
   for (guint i = 0; override->amounts != NULL && i < override->amounts->len; i++)
     {
       const TdEntry *entry = &g_array_index (override->amounts, TdEntry, i);
       g_autofree char *amount = td_format_money (entry->value, program->currency);
 
-      g_string_append_printf (text, "%s%s %s", text->len > 0 ? " · " : "", entry->key, amount);
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? " · " : "", rule_name (program, entry->key), amount);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -1797,6 +1832,25 @@ td_design_page_get_cell (TdDesignPage *page,
   return widget != NULL && TD_IS_MATRIX_CELL (widget) ? TD_MATRIX_CELL (widget) : NULL;
 }
 
+void
+td_design_page_set_period (TdDesignPage *page,
+                           TdDate        first,
+                           TdDate        last)
+{
+  int first_year, first_month, last_year, last_month, day;
+
+  g_return_if_fail (TD_IS_DESIGN_PAGE (page));
+  if (first == 0 && last == 0)
+    {
+      td_promotion_timeline_set_range (page->timeline, 0, 0);
+      return;
+    }
+  td_date_to_ymd (first, &first_year, &first_month, &day);
+  td_date_to_ymd (last, &last_year, &last_month, &day);
+  td_promotion_timeline_set_range (page->timeline, td_date_from_ymd (first_year, first_month, 1),
+                                   (guint) ((last_year - first_year) * 12 + last_month - first_month + 1));
+}
+
 GtkWidget *
 td_design_page_get_timeline (TdDesignPage *page)
 {
@@ -1864,6 +1918,8 @@ td_design_page_class_init (TdDesignPageClass *klass)
 static void
 td_design_page_init (TdDesignPage *self)
 {
+  GtkWidget *scroller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1881,5 +1937,11 @@ td_design_page_init (TdDesignPage *self)
   g_signal_connect (self->timeline, "promotion-changed", G_CALLBACK (promotion_changed_cb), self);
   g_signal_connect (self->timeline, "promotion-added", G_CALLBACK (promotion_added_cb), self);
   g_signal_connect (self->timeline, "promotion-activated", G_CALLBACK (promotion_activated_cb), self);
-  adw_bin_set_child (self->promotions_bin, GTK_WIDGET (self->timeline));
+  /* Two years of months are wider than the page: the timeline scrolls on
+   * its own rather than widening the page. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->timeline));
+  adw_bin_set_child (self->promotions_bin, scroller);
 }

@@ -29,6 +29,11 @@ TdMatrixCell *td_design_page_get_cell    (TdDesignPage *page,
                                           const char   *row,
                                           const char   *tier_id);
 
+/* The months the promotions timeline shows: those of the data set's sales
+ * (0, 0: the timeline's own choice). */
+void          td_design_page_set_period  (TdDesignPage *page,
+                                          TdDate        first,
+                                          TdDate        last);
 /* The promotions timeline, for tests. */
 GtkWidget    *td_design_page_get_timeline (TdDesignPage *page);
 

@@ -207,6 +207,8 @@ fill_data_label (TdWorkspaceWindow *self)
       g_string_append_printf (text, _("\nImport %" PRIu64 ", %s"), summary.batch, imported);
     }
   gtk_label_set_text (self->data_label, text->str);
+  td_design_page_set_period (self->design_page, summary.n_sales > 0 ? summary.first_sale : 0,
+                             summary.n_sales > 0 ? summary.last_sale : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->data_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
   td_data_summary_clear (&summary);
