@@ -36,6 +36,7 @@ struct _TdWorkspaceWindow
   AdwViewStack        *view_stack;
   TdHistoryPage       *history_page;
   TdDesignPage        *design_page;
+  GMenu               *recent_menu;
   GtkMenuButton       *problems_button;
   GtkListBox          *problems_list;
 
@@ -1125,6 +1126,25 @@ td_workspace_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (td_workspace_window_parent_class)->close_request (window);
 }
 
+/* The recent workspaces of the settings, in the main menu. */
+static void
+fill_recent_menu (TdWorkspaceWindow *self)
+{
+  TdApplication *application = TD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = application != NULL ? td_application_get_settings (application) : NULL;
+  g_auto(GStrv) recent = settings != NULL ? g_settings_get_strv (settings, "recent-workspaces") : NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (base, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
 static void
 td_workspace_window_constructed (GObject *object)
 {
@@ -1140,7 +1160,10 @@ td_workspace_window_constructed (GObject *object)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (fill_recent_menu), self,
+                               G_CONNECT_SWAPPED);
     }
+  fill_recent_menu (self);
 }
 
 static void
@@ -1202,6 +1225,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, design_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_button);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, program_row_selected_cb);
