@@ -317,6 +317,41 @@ test_date_round_trip_every_day (void)
   g_assert_cmpint (last - first + 1, ==, 801 * 365 + 195);
 }
 
+static void
+test_date_presets (void)
+{
+  static const struct
+  {
+    TdPeriodPreset preset;
+    const char *first, *last, *from, *to;
+  } cases[] = {
+    /* Data to the end of a year: that year, its last quarter. */
+    { TD_PRESET_LAST_FULL_YEAR, "2024-01-01", "2025-12-31", "2025-01-01", "2025-12-31" },
+    { TD_PRESET_LAST_QUARTER, "2024-01-01", "2025-12-31", "2025-10-01", "2025-12-31" },
+    { TD_PRESET_YEAR_TO_DATE, "2024-01-01", "2025-12-31", "2025-01-01", "2025-12-31" },
+    { TD_PRESET_ALL, "2024-01-01", "2025-12-31", "2024-01-01", "2025-12-31" },
+    /* Data to mid-November: the year and quarter before are the full ones. */
+    { TD_PRESET_LAST_FULL_YEAR, "2024-01-01", "2026-11-15", "2025-01-01", "2025-12-31" },
+    { TD_PRESET_LAST_QUARTER, "2024-01-01", "2026-11-15", "2026-07-01", "2026-09-30" },
+    { TD_PRESET_YEAR_TO_DATE, "2024-01-01", "2026-11-15", "2026-01-01", "2026-11-15" },
+    /* A quarter's last day completes it. */
+    { TD_PRESET_LAST_QUARTER, "2024-01-01", "2026-03-31", "2026-01-01", "2026-03-31" },
+    { TD_PRESET_LAST_QUARTER, "2024-01-01", "2026-03-30", "2025-10-01", "2025-12-31" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TdDate first, last, from = 0, to = 0;
+      char buf[TD_DATE_BUF];
+
+      g_assert_true (td_date_parse (cases[i].first, &first, NULL));
+      g_assert_true (td_date_parse (cases[i].last, &last, NULL));
+      td_date_preset_period (cases[i].preset, first, last, &from, &to);
+      g_assert_cmpstr (td_date_format_buf (from, buf), ==, cases[i].from);
+      g_assert_cmpstr (td_date_format_buf (to, buf), ==, cases[i].to);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,5 +369,6 @@ main (int   argc,
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/date/arithmetic", test_date_arithmetic);
   g_test_add_func ("/date/round-trip", test_date_round_trip_every_day);
+  g_test_add_func ("/values/date/presets", test_date_presets);
   return g_test_run ();
 }

@@ -110,6 +110,20 @@ screenshot_taken_cb (GObject      *source,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* The screenshot waits for the pages' figures. */
+static void
+simulation_busy_cb (TdSimulation      *simulation,
+                    GParamSpec        *pspec,
+                    TdWorkspaceWindow *window)
+{
+  TdApplication *self = g_object_get_data (G_OBJECT (window), "td-application");
+
+  if (td_workspace_window_is_busy (window))
+    return;
+  g_signal_handlers_disconnect_by_func (simulation, simulation_busy_cb, window);
+  td_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL, screenshot_taken_cb, self);
+}
+
 static void
 window_ready_cb (TdWorkspaceWindow *window,
                  gpointer  user_data)
@@ -128,6 +142,13 @@ window_ready_cb (TdWorkspaceWindow *window,
     {
       g_printerr ("tierdesk: %s\n", error->message);
       exit (1);
+    }
+  if (td_workspace_window_is_busy (window))
+    {
+      g_object_set_data (G_OBJECT (window), "td-application", self);
+      g_signal_connect_object (td_workspace_window_get_simulation (window), "notify::busy",
+                               G_CALLBACK (simulation_busy_cb), window, 0);
+      return;
     }
   td_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL, screenshot_taken_cb, self);
 }

@@ -13,6 +13,8 @@
 #include "td-format.h"
 #include "td-history-page.h"
 #include "td-program-reader.h"
+#include "td-simulate-page.h"
+#include "td-simulation.h"
 #include "td-validator.h"
 #include "td-workspace-window.h"
 #include "td-workspace-data.h"
@@ -36,12 +38,14 @@ struct _TdWorkspaceWindow
   AdwViewStack        *view_stack;
   TdHistoryPage       *history_page;
   TdDesignPage        *design_page;
+  TdSimulatePage      *simulate_page;
   GMenu               *recent_menu;
   GtkMenuButton       *problems_button;
   GtkListBox          *problems_list;
 
   TdWorkspace         *workspace;
   GHashTable          *editors;        /* program id → TdEditor: edits kept while switching */
+  TdSimulation        *simulation;     /* the data set and live what-if runs */
   GPtrArray           *partners;       /* of the data set, for the override search */
   guint                draft_timeout;  /* pending draft write */
   gboolean             closing;        /* the user answered the close question */
@@ -454,6 +458,7 @@ show_program (TdWorkspaceWindow *self,
     }
   editor = program_id != NULL ? editor_for (self, program_id) : NULL;
   td_design_page_set_editor (self->design_page, editor, self->partners);
+  td_simulation_set_editor (self->simulation, editor);
   td_history_page_set_program (self->history_page, self->workspace, program_id);
   update_problems (self);
   update_actions (self);
@@ -470,6 +475,14 @@ problem_activated_cb (TdWorkspaceWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "design");
   if (path != NULL)
     td_design_page_focus_path (self->design_page, path);
+}
+
+static void
+partner_activated_cb (TdWorkspaceWindow *self,
+                      guint              partner)
+{
+  /* TRANSLATORS: toast until the explanation view exists */
+  show_toast (self, _("The explanation of this partner's payout opens here"));
 }
 
 static void
@@ -654,6 +667,20 @@ td_workspace_window_get_program_id (TdWorkspaceWindow *window)
   return window->program_id;
 }
 
+gboolean
+td_workspace_window_is_busy (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), FALSE);
+  return td_simulation_is_busy (window->simulation);
+}
+
+TdSimulation *
+td_workspace_window_get_simulation (TdWorkspaceWindow *window)
+{
+  g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
+  return window->simulation;
+}
+
 TdEditor *
 td_workspace_window_get_editor (TdWorkspaceWindow *window)
 {
@@ -707,6 +734,8 @@ show_workspace (TdWorkspaceWindow *self)
   self->workspace = g_steal_pointer (&workspace);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   self->partners = td_workspace_list_partners (self->workspace, NULL);
+  td_simulation_set_editor (self->simulation, NULL);
+  td_simulation_load (self->simulation, self->path);
   if (!fill_sidebar (self, &error))
     {
       show_error (self, error);
@@ -1183,6 +1212,7 @@ td_workspace_window_finalize (GObject *object)
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (object);
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_object (&self->simulation);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->workspace, td_workspace_close);
   g_clear_pointer (&self->programs, g_ptr_array_unref);
@@ -1210,6 +1240,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
 
   g_type_ensure (TD_TYPE_HISTORY_PAGE);
   g_type_ensure (TD_TYPE_DESIGN_PAGE);
+  g_type_ensure (TD_TYPE_SIMULATE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tierdesk/Tierdesk/td-workspace-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, loading_page);
@@ -1225,6 +1256,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, design_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, simulate_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_button);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_list);
@@ -1233,6 +1265,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, restore_version_cb);
   gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_rule_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
@@ -1258,5 +1291,7 @@ td_workspace_window_init (TdWorkspaceWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->simulation = td_simulation_new ();
+  td_simulate_page_set_simulation (self->simulate_page, self->simulation);
   update_actions (self);
 }

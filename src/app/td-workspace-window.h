@@ -8,6 +8,7 @@
 
 #include "td-application.h"
 #include "td-editor.h"
+#include "td-simulation.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ GtkWidget  *td_workspace_window_get_page_widget (TdWorkspaceWindow *window,
                                                  const char        *page);
 const char *td_workspace_window_get_program_id  (TdWorkspaceWindow *window);
 guint       td_workspace_window_get_n_programs  (TdWorkspaceWindow *window);
+/* TRUE while the data set loads or a simulation runs (screenshots wait). */
+gboolean    td_workspace_window_is_busy         (TdWorkspaceWindow *window);
+/* The data set and the live runs of the window. */
+TdSimulation *td_workspace_window_get_simulation (TdWorkspaceWindow *window);
 /* The editor of the program shown; NULL for none. */
 TdEditor   *td_workspace_window_get_editor      (TdWorkspaceWindow *window);
 

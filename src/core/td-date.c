@@ -189,3 +189,35 @@ td_date_bucket_end (TdDate   date,
 
   return td_date_add_months (start, months) - 1;
 }
+
+void
+td_date_preset_period (TdPeriodPreset preset,
+                       TdDate         first,
+                       TdDate         last,
+                       TdDate        *from,
+                       TdDate        *to)
+{
+  /* The day after @last starts the bucket @last would complete. */
+  TdDate next = last + 1;
+
+  switch (preset)
+    {
+    case TD_PRESET_LAST_FULL_YEAR:
+      *to = td_date_bucket_start (next, TD_BUCKET_YEAR) - 1;
+      *from = td_date_bucket_start (*to, TD_BUCKET_YEAR);
+      break;
+    case TD_PRESET_LAST_QUARTER:
+      *to = td_date_bucket_start (next, TD_BUCKET_QUARTER) - 1;
+      *from = td_date_bucket_start (*to, TD_BUCKET_QUARTER);
+      break;
+    case TD_PRESET_YEAR_TO_DATE:
+      *from = td_date_bucket_start (last, TD_BUCKET_YEAR);
+      *to = last;
+      break;
+    case TD_PRESET_ALL:
+    default:
+      *from = first;
+      *to = last;
+      break;
+    }
+}

@@ -53,4 +53,20 @@ TdDate   td_date_bucket_start      (TdDate      date,
 TdDate   td_date_bucket_end        (TdDate      date,
                                     TdBucket    bucket);
 
+/* The periods the Simulate page offers, relative to the data: the sales
+ * run from @first to @last. */
+typedef enum
+{
+  TD_PRESET_LAST_FULL_YEAR,   /* the latest calendar year that ends by @last */
+  TD_PRESET_LAST_QUARTER,     /* the latest calendar quarter that ends by @last */
+  TD_PRESET_YEAR_TO_DATE,     /* January 1 of @last's year to @last */
+  TD_PRESET_ALL,              /* @first to @last */
+} TdPeriodPreset;
+
+void     td_date_preset_period     (TdPeriodPreset preset,
+                                    TdDate      first,
+                                    TdDate      last,
+                                    TdDate     *from,
+                                    TdDate     *to);
+
 G_END_DECLS
