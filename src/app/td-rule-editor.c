@@ -203,7 +203,7 @@ find_field (TdRuleEditor *self,
       GtkWidget *widget = g_hash_table_lookup (self->paths, prefix);
       char *dot = strrchr (prefix, '.');
       char *bracket = strrchr (prefix, '[');
-      char *cut = bracket > dot ? bracket : dot;
+      char *cut = bracket != NULL && (dot == NULL || bracket > dot) ? bracket : dot;
 
       if (widget != NULL)
         return widget;

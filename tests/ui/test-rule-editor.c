@@ -416,6 +416,28 @@ test_new_customer (void)
   g_assert_cmpstr (after, ==, expected);
 }
 
+/* A new id renames the rule where the overrides name it: Kaspersky's
+ * licence margin appears as its id and in two overrides' rates. */
+static void
+test_rename (void)
+{
+  g_autoptr(TdEditor) editor = open_example ("kaspersky.json");
+  g_autofree char *before = program_json (editor);
+  g_autofree char *after = NULL, *expected = NULL;
+  g_auto(GStrv) parts = g_strsplit (before, "licence-margin", -1);
+  g_autoptr(GError) error = NULL;
+  TdRuleEditor *window = open_rule (editor, "licence-margin");
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 4);
+  type (window, "id", "licence-reward");
+  g_assert_true (td_rule_editor_apply (window, &error));
+  g_assert_no_error (error);
+  expected = g_strjoinv ("licence-reward", parts);
+  after = program_json (editor);
+  g_assert_cmpstr (after, ==, expected);
+  g_assert_cmpuint (td_editor_get_n_undo (editor), ==, 1);
+}
+
 /* The toplevel AdwMessageDialog shown, or NULL. */
 static AdwMessageDialog *
 find_dialog (void)
@@ -685,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/ui/rule-editor/cancel", test_cancel);
   g_test_add_func ("/ui/rule-editor/per-unit", test_per_unit);
   g_test_add_func ("/ui/rule-editor/new-customer", test_new_customer);
+  g_test_add_func ("/ui/rule-editor/rename", test_rename);
   g_test_add_func ("/ui/rule-editor/remove", test_remove);
   g_test_add_func ("/ui/rule-editor/from-window", test_from_window);
   g_test_add_func ("/ui/rule-editor/screenshots", test_screenshots);
