@@ -1056,6 +1056,7 @@ typedef struct
   gboolean    first_numeric;
   gboolean    first_expands;
   int         second_width;
+  const char *placeholder;  /* of the first entry, or NULL */
 } ListShape;
 
 static const ListShape *
@@ -1064,7 +1065,7 @@ step_shape (void)
   static ListShape shape;
 
   /* TRANSLATORS: a rebate step reads "Sales from [100,000.00 ₽] earn [5 %]" */
-  shape = (ListShape) { _("Sales from"), _("earn"), NULL, 12, TRUE, TRUE, 8 };
+  shape = (ListShape) { _("Sales from"), _("earn"), NULL, 12, TRUE, TRUE, 8, NULL };
   return &shape;
 }
 
@@ -1074,7 +1075,7 @@ unit_shape (void)
   static ListShape shape;
 
   /* TRANSLATORS: a per-unit amount reads "[SNOM-D717] earns [6.00 €] per unit" */
-  shape = (ListShape) { NULL, _("earns"), _("per unit"), 12, FALSE, TRUE, 10 };
+  shape = (ListShape) { NULL, _("earns"), _("per unit"), 12, FALSE, TRUE, 10, _("SKU, category or *") };
   return &shape;
 }
 
@@ -1084,7 +1085,7 @@ loyalty_shape (void)
   static ListShape shape;
 
   /* TRANSLATORS: a loyalty step reads "From [3] earlier payouts: reward × [1.1]" */
-  shape = (ListShape) { _("From"), _("earlier payouts: reward ×"), NULL, 4, TRUE, FALSE, 6 };
+  shape = (ListShape) { _("From"), _("earlier payouts: reward ×"), NULL, 4, TRUE, FALSE, 6, NULL };
   return &shape;
 }
 
@@ -1121,8 +1122,8 @@ list_row_add (TdRuleEditor    *self,
   gtk_widget_add_css_class (item->remove, "flat");
   gtk_widget_add_css_class (item->remove, "circular");
   gtk_box_append (GTK_BOX (box), item->remove);
-  if (shape == unit_shape ())
-    gtk_entry_set_placeholder_text (GTK_ENTRY (item->first), _("SKU, category or *"));
+  if (shape->placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (item->first), shape->placeholder);
 
   item->row = adw_preferences_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), box);
