@@ -1798,7 +1798,7 @@ td_design_page_focus_path (TdDesignPage *page,
   while (prefix[0] != '\0')
     {
       GtkWidget *widget = g_hash_table_lookup (page->paths, prefix);
-      char *cut;
+      char *cut, *bracket;
 
       if (widget != NULL)
         {
@@ -1809,8 +1809,9 @@ td_design_page_focus_path (TdDesignPage *page,
           return;
         }
       cut = strrchr (prefix, '.');
-      if (strrchr (prefix, '[') > cut)
-        cut = strrchr (prefix, '[');
+      bracket = strrchr (prefix, '[');
+      if (bracket != NULL && (cut == NULL || bracket > cut))
+        cut = bracket;
       if (cut == NULL)
         break;
       *cut = '\0';

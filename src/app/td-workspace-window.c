@@ -15,6 +15,7 @@
 #include "td-program-reader.h"
 #include "td-simulate-page.h"
 #include "td-simulation.h"
+#include "td-rule-editor.h"
 #include "td-validator.h"
 #include "td-workspace-window.h"
 #include "td-workspace-data.h"
@@ -489,10 +490,10 @@ static void
 edit_rule_cb (TdWorkspaceWindow *self,
               const char        *rule_id)
 {
-  /* TRANSLATORS: toast until the rule editor exists */
-  g_autofree char *text = g_strdup_printf (_("Rule “%s”: its full editor opens here"), rule_id);
+  TdEditor *editor = current_editor (self);
 
-  show_toast (self, text);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (td_rule_editor_new (GTK_WINDOW (self), editor, rule_id)));
 }
 
 static void
