@@ -56,6 +56,37 @@ test_c_locale (void)
 }
 
 static void
+test_money_compact (void)
+{
+  static const struct { TdMoney cents; const char *currency; const char *text; } cases[] = {
+    { 0, "EUR", "0 €" },
+    { 5, "EUR", "0.05 €" },
+    { 95000, "EUR", "950 €" },                      /* 950.00 */
+    { 99949, "EUR", "999 €" },                      /* 999.49: down */
+    { 99950, "EUR", "1 k €" },                      /* 999.50: half up, into thousands */
+    { 123456, "EUR", "1.23 k €" },                  /* 1,234.56 */
+    { 150000, "SEK", "1.5 k SEK" },                 /* 1,500 */
+    { 1235000, "EUR", "12.4 k €" },                 /* 12,350: half up */
+    { 35000000, "EUR", "350 k €" },                 /* 350,000 */
+    { 99999999, "EUR", "1 M €" },                   /* 999,999.99 */
+    { 250000000, "EUR", "2.5 M €" },                /* 2,500,000 */
+    { 1236000000, "RUB", "12.4 M ₽" },              /* 12,360,000 */
+    { -123456789, "EUR", "-1.23 M €" },             /* -1,234,567.89 */
+    { G_GINT64_CONSTANT (150000000000), "EUR", "1.5 B €" },        /* 1.5 × 10⁹ */
+    { G_GINT64_CONSTANT (500000000000000), "EUR", "5 T €" },       /* 5 × 10¹² */
+    /* 92,233,720,368,547,758.07: 92,233.7 T, three digits 92,200 T. */
+    { G_MAXINT64, "EUR", "92,200 T €" },
+    { G_MININT64, "EUR", "-92,200 T €" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = td_format_money_compact (cases[i].cents, cases[i].currency);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
 test_parse (void)
 {
   static const struct { const char *text; const char *currency; gboolean ok; TdMoney cents; } money[] = {
@@ -122,6 +153,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/group-digits", test_group_digits);
   g_test_add_func ("/format/c-locale", test_c_locale);
+  g_test_add_func ("/format/money-compact", test_money_compact);
   g_test_add_func ("/format/parse", test_parse);
   return g_test_run ();
 }

@@ -102,6 +102,62 @@ td_format_money (TdMoney     cents,
 }
 
 char *
+td_format_money_compact (TdMoney     cents,
+                         const char *currency)
+{
+  /* The suffixes are of units, not of cents: 10⁵ cents is 1 k. */
+  static const guint64 scales[] = { 100, 100000, 100000000, G_GUINT64_CONSTANT (100000000000),
+                                    G_GUINT64_CONSTANT (100000000000000) };
+  const char *suffixes[] = {
+    NULL,
+    /* TRANSLATORS: thousands in a compact amount on a chart's axis: "350 k €" */
+    C_("compact", "k"),
+    /* TRANSLATORS: millions in a compact amount: "12.4 M €" */
+    C_("compact", "M"),
+    /* TRANSLATORS: billions (10⁹) in a compact amount: "1.5 B €" */
+    C_("compact", "B"),
+    /* TRANSLATORS: trillions (10¹²) in a compact amount: "2 T €" */
+    C_("compact", "T"),
+  };
+  guint64 magnitude = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
+  guint64 unit = 1, rounded, scale;
+  guint s = 0;
+  char number[48];
+  int len;
+  g_autofree char *localised = NULL;
+
+  /* Three significant digits: the smallest power of ten that leaves fewer
+   * than 1,000 of it once rounded. The magnitude is at most 2⁶³ and the
+   * power at most 10¹⁶, so the sums stay under 2⁶⁴. */
+  while ((magnitude + unit / 2) / unit >= 1000)
+    unit *= 10;
+  rounded = (magnitude + unit / 2) / unit * unit;
+  while (s + 1 < G_N_ELEMENTS (scales) && rounded >= scales[s + 1])
+    s++;
+  scale = scales[s];
+  /* The fraction's digits are those of the scale's (5 for k: 10⁵ cents),
+   * the zeros at its end dropped. */
+  if (rounded % scale == 0)
+    len = g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, rounded / scale);
+  else
+    {
+      int digits = 0;
+
+      for (guint64 d = scale; d > 1; d /= 10)
+        digits++;
+      len = g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT,
+                        rounded / scale, digits, rounded % scale);
+      while (number[len - 1] == '0')
+        number[--len] = '\0';
+    }
+  localised = localise_decimal (number);
+  if (suffixes[s] == NULL)
+    return g_strdup_printf ("%s%s %s", cents < 0 ? "-" : "", localised, td_format_currency_symbol (currency));
+  return g_strdup_printf ("%s%s %s %s", cents < 0 ? "-" : "", localised, suffixes[s],
+                          td_format_currency_symbol (currency));
+}
+
+char *
 td_format_rate (TdRate rate)
 {
   char buf[TD_RATE_BUF];

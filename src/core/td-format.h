@@ -24,6 +24,11 @@ char       *td_format_count        (guint64     count);
 /* "500,000.00 ₽": cents in the currency's symbol, or its code. */
 char       *td_format_money        (TdMoney     cents,
                                     const char *currency);
+/* For a chart's axis: three significant digits, rounded half away from
+ * zero, with k, M, B, T for 10³, 10⁶, 10⁹, 10¹²: "12.4 M ₽", "350 k €",
+ * "2.5 M €", "950 €", "0.05 €". */
+char       *td_format_money_compact (TdMoney    cents,
+                                     const char *currency);
 /* "30 %", "32.5 %" */
 char       *td_format_rate         (TdRate      rate);
 /* The symbol of an ISO 4217 code ("EUR" → "€"), or the code itself. */
