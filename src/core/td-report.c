@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "td-comparison.h"
 #include "td-format.h"
 #include "td-json.h"
 #include "td-report.h"
@@ -81,55 +82,6 @@ write_totals (TdJsonWriter   *writer,
   td_json_writer_member (writer, "new_customers");
   td_json_writer_int (writer, result->new_customers);
   td_json_writer_end_object (writer);
-}
-
-/* (baseline tier, proposed tier) pairs that differ, with partner counts,
- * sorted by from then to, byte-wise. */
-typedef struct
-{
-  const char *from;
-  const char *to;
-  gint64      partners;
-} TierChange;
-
-static int
-compare_changes (const void *a,
-                 const void *b)
-{
-  const TierChange *x = a, *y = b;
-  int c = strcmp (x->from, y->from);
-
-  return c != 0 ? c : strcmp (x->to, y->to);
-}
-
-static GArray *
-tier_changes (const TdResult *result,
-              const TdResult *baseline)
-{
-  GArray *changes = g_array_new (FALSE, FALSE, sizeof (TierChange));
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint p = 0; p < result->dataset->n_partners; p++)
-    {
-      const char *from = tier_id (baseline, baseline->partner_tier[p]);
-      const char *to = tier_id (result, result->partner_tier[p]);
-      g_autofree char *key = NULL;
-      gpointer found;
-
-      if (strcmp (from, to) == 0)
-        continue;
-      key = g_strconcat (from, "\n", to, NULL);
-      if (g_hash_table_lookup_extended (index, key, NULL, &found))
-        g_array_index (changes, TierChange, GPOINTER_TO_UINT (found)).partners++;
-      else
-        {
-          TierChange change = { from, to, 1 };
-          g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (changes->len));
-          g_array_append_val (changes, change);
-        }
-    }
-  qsort (changes->data, changes->len, sizeof (TierChange), compare_changes);
-  return changes;
 }
 
 char *
@@ -258,8 +210,8 @@ td_report_to_json (const TdResult *result,
 
   if (baseline != NULL)
     {
-      g_autoptr(GArray) changes = tier_changes (result, baseline);
-      TdMoney delta = 0;
+      g_autoptr(TdComparison) comparison = td_comparison_new (result, baseline);
+      g_autoptr(GArray) changes = td_comparison_tier_changes (comparison);
 
       td_json_writer_member (writer, "baseline");
       td_json_writer_begin_object (writer);
@@ -268,14 +220,12 @@ td_report_to_json (const TdResult *result,
       td_json_writer_member (writer, "totals");
       write_totals (writer, baseline);
       td_json_writer_member (writer, "delta_payout");
-      if (__builtin_sub_overflow (result->payout, baseline->payout, &delta))
-        delta = 0;
-      td_json_writer_money (writer, delta);
+      td_json_writer_money (writer, comparison->delta_payout);
       td_json_writer_member (writer, "tier_changes");
       td_json_writer_begin_array (writer);
       for (guint c = 0; c < changes->len; c++)
         {
-          const TierChange *change = &g_array_index (changes, TierChange, c);
+          const TdTierChange *change = &g_array_index (changes, TdTierChange, c);
           td_json_writer_begin_object (writer);
           td_json_writer_member (writer, "from");
           td_json_writer_string (writer, change->from);
@@ -749,11 +699,12 @@ td_report_to_text (const TdResult *result,
 
   if (baseline != NULL)
     {
-      g_autoptr(GArray) changes = tier_changes (result, baseline);
+      g_autoptr(TdComparison) comparison = td_comparison_new (result, baseline);
+      g_autoptr(GArray) changes = td_comparison_tier_changes (comparison);
       g_autofree char *base_payout = td_money_format_grouped (baseline->payout);
       g_autofree char *base_ratio = ratio_text (baseline->has_payout_ratio, baseline->payout_ratio);
       g_autofree char *delta = NULL;
-      TdMoney difference = result->payout - baseline->payout;
+      TdMoney difference = comparison->delta_payout;
 
       delta = td_money_format_grouped (difference);
       if (difference > 0)
@@ -774,7 +725,7 @@ td_report_to_text (const TdResult *result,
           g_string_append_printf (out, "  %s\n", _("Tier changes:"));
           for (guint c = 0; c < changes->len; c++)
             {
-              const TierChange *change = &g_array_index (changes, TierChange, c);
+              const TdTierChange *change = &g_array_index (changes, TdTierChange, c);
               g_string_append_printf (out, "    %s → %s: %" G_GINT64_FORMAT "\n", change->from, change->to, change->partners);
             }
         }
