@@ -8,6 +8,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "td-analysis.h"
+#include "td-chart.h"
 #include "td-format.h"
 #include "td-partner-row.h"
 #include "td-report.h"
@@ -39,6 +41,10 @@ struct _TdSimulatePage
   GtkCustomFilter     *filter;
   GPtrArray           *tier_ids;      /* of the tier filter's items; NULL for "all" */
   GPtrArray           *objective_rows;
+  TdChart             *by_tier;
+  TdChart             *by_rule;
+  TdChart             *by_month;
+  TdChart             *distribution;
   gboolean             updating;
 };
 
@@ -161,6 +167,80 @@ fill_cards (TdSimulatePage *self,
   set_card (self, "new-customers", customers, NULL);
   set_card (self, "ineligible", ineligible, ineligible_detail);
   set_card (self, "unattributed", unattributed, unattributed_detail);
+}
+
+/* ---- charts ----------------------------------------------------------- */
+
+static void
+fill_charts (TdSimulatePage *self,
+             const TdResult *result)
+{
+  const TdProgram *program = result->program;
+  g_autoptr(GArray) shares = td_result_tier_distribution (result);
+  g_autoptr(GArray) months = td_result_payout_by_month (result);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const TdTierShare *share = &g_array_index (shares, TdTierShare, i);
+
+      g_ptr_array_add (labels, g_strdup (share->name));
+      g_array_append_val (values, share->payout);
+      g_array_append_val (counts, share->partners);
+    }
+  g_ptr_array_add (labels, NULL);
+  td_chart_set_data (self->by_tier, (const char *const *) labels->pdata, (const gint64 *) values->data, values->len,
+                     TD_CHART_MONEY, program->currency);
+  td_chart_set_data (self->distribution, (const char *const *) labels->pdata, (const gint64 *) counts->data,
+                     counts->len, TD_CHART_COUNT, NULL);
+
+  g_ptr_array_set_size (labels, 0);
+  g_array_set_size (values, 0);
+  for (guint r = 0; r < program->rules->len; r++)
+    {
+      g_ptr_array_add (labels, g_strdup (((TdRule *) program->rules->pdata[r])->name));
+      g_array_append_val (values, result->rules[r].payout);
+    }
+  g_ptr_array_add (labels, NULL);
+  td_chart_set_data (self->by_rule, (const char *const *) labels->pdata, (const gint64 *) values->data, values->len,
+                     TD_CHART_MONEY, program->currency);
+
+  g_ptr_array_set_size (labels, 0);
+  g_array_set_size (values, 0);
+  for (guint m = 0; m < months->len; m++)
+    {
+      const TdMonthPayout *month = &g_array_index (months, TdMonthPayout, m);
+      g_autoptr(GDateTime) time = g_date_time_new_utc (month->year, month->month, 1, 0, 0, 0);
+
+      /* TRANSLATORS: a month under a column: "Mar 2025", see g_date_time_format() */
+      g_ptr_array_add (labels, g_date_time_format (time, _("%b %Y")));
+      g_array_append_val (values, month->payout);
+    }
+  g_ptr_array_add (labels, NULL);
+  td_chart_set_data (self->by_month, (const char *const *) labels->pdata, (const gint64 *) values->data, values->len,
+                     TD_CHART_MONEY, program->currency);
+}
+
+static TdChart *
+add_chart (TdSimulatePage *self,
+           TdChartKind     kind,
+           const char     *title,
+           int             column,
+           int             row,
+           int             width)
+{
+  TdChart *chart = td_chart_new (kind);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  td_chart_set_title (chart, title);
+  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (chart));
+  gtk_grid_attach (self->charts, card, column, row, width, 1);
+  return chart;
 }
 
 /* ---- objectives ------------------------------------------------------- */
@@ -557,6 +637,7 @@ updated_cb (TdSimulation   *simulation,
     return;
   result = td_simulation_get_result (simulation, slot);
   fill_cards (self, result);
+  fill_charts (self, result);
   fill_objectives (self, result);
   fill_tier_filter (self, result);
   fill_partners (self, result);
@@ -758,6 +839,10 @@ td_simulate_page_init (TdSimulatePage *self)
   self->objective_rows = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (card_names); i++)
     add_card (self, card_names[i].name, _(card_names[i].title));
+  self->by_tier = add_chart (self, TD_CHART_BARS, _("Payout by tier"), 0, 0, 1);
+  self->by_rule = add_chart (self, TD_CHART_BARS, _("Payout by rule"), 1, 0, 1);
+  self->by_month = add_chart (self, TD_CHART_COLUMNS, _("Payout per month"), 0, 1, 1);
+  self->distribution = add_chart (self, TD_CHART_BARS, _("Partners per tier"), 1, 1, 1);
 
   add_column (self, _("Partner"), "id", "id", FALSE, FALSE, NULL);
   add_column (self, _("Name"), "name", "name", FALSE, TRUE, NULL);

@@ -10,6 +10,7 @@
 #include "td-demo-workspace.h"
 #include "td-design-page.h"
 #include "td-editor.h"
+#include "td-explanation-window.h"
 #include "td-format.h"
 #include "td-history-page.h"
 #include "td-program-reader.h"
@@ -482,8 +483,10 @@ static void
 partner_activated_cb (TdWorkspaceWindow *self,
                       guint              partner)
 {
-  /* TRANSLATORS: toast until the explanation view exists */
-  show_toast (self, _("The explanation of this partner's payout opens here"));
+  const TdResult *result = td_simulation_get_result (self->simulation, TD_SIMULATION_CURRENT);
+
+  if (result != NULL)
+    gtk_window_present (GTK_WINDOW (td_explanation_window_new (GTK_WINDOW (self), result, partner)));
 }
 
 static void

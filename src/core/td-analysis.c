@@ -63,7 +63,7 @@ tier_name (const TdResult *result,
            gint32          tier)
 {
   if (tier < 0)
-    return _("unqualified");
+    return _("Unqualified");
   return ((TdTier *) result->program->tiers->pdata[tier])->name;
 }
 
