@@ -26,6 +26,7 @@ struct _TdApplication
   char      *screenshot_page;
   char      *color_scheme;
   char      *window_size;
+  int        screenshot_baseline;
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -137,6 +138,8 @@ window_ready_cb (TdWorkspaceWindow *window,
       g_printerr ("tierdesk: %s\n", error->message);
       exit (1);
     }
+  if (self->screenshot_baseline > 0)
+    td_workspace_window_set_baseline (window, (guint) self->screenshot_baseline);
   if (self->screenshot_page != NULL
       && !td_workspace_window_set_page (window, self->screenshot_page, &error))
     {
@@ -218,6 +221,7 @@ td_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "page", "s", &self->screenshot_page);
   g_variant_dict_lookup (options, "color-scheme", "s", &self->color_scheme);
   g_variant_dict_lookup (options, "size", "s", &self->window_size);
+  g_variant_dict_lookup (options, "baseline", "i", &self->screenshot_baseline);
 
   if (self->color_scheme != NULL && g_strcmp0 (self->color_scheme, "light") != 0
       && g_strcmp0 (self->color_scheme, "dark") != 0)
@@ -231,9 +235,9 @@ td_application_handle_local_options (GApplication *application,
        * the app is running, and without touching the user's settings. */
       g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
-  else if (self->screenshot_program != NULL || self->screenshot_page != NULL)
+  else if (self->screenshot_program != NULL || self->screenshot_page != NULL || self->screenshot_baseline != 0)
     {
-      g_printerr (_("tierdesk: --program and --page go with --screenshot\n"));
+      g_printerr (_("tierdesk: --program, --page and --baseline go with --screenshot\n"));
       return 2;
     }
   return -1;
@@ -343,6 +347,8 @@ td_application_init (TdApplication *self)
       N_("Use the light or dark style whatever the system's"), N_("light|dark") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The window's size"), N_("WIDTHxHEIGHT") },
+    { "baseline", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --screenshot: the version the Compare page compares with"), N_("N") },
     { NULL }
   };
 

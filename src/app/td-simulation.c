@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -23,8 +24,12 @@ typedef struct
   GCancellable *running;       /* of the run in progress; NULL when none */
   TdProgram    *program;       /* what result borrows */
   TdResult     *result;
+  TdSensitivityPoint points[TD_SIMULATION_N_SENSITIVITY];
+  gboolean      has_points;
   gint64        latency;
 } Slot;
+
+const int td_simulation_sensitivity_percents[TD_SIMULATION_N_SENSITIVITY] = { -20, -10, 0, 10, 20 };
 
 struct _TdSimulation
 {
@@ -88,6 +93,7 @@ typedef struct
 {
   TdProgram *program;
   TdResult  *result;
+  TdSensitivityPoint points[TD_SIMULATION_N_SENSITIVITY];
 } Outcome;
 
 static void
@@ -127,6 +133,19 @@ run_in_thread (GTask        *task,
   options.to = job->to;
   options.want_lines = TRUE;
   options.cancellable = cancellable;
+  if (job->slot == TD_SIMULATION_SENSITIVITY)
+    {
+      outcome = g_new0 (Outcome, 1);
+      if (!td_sensitivity_run (job->simulator, job->program, &options, td_simulation_sensitivity_percents,
+                               TD_SIMULATION_N_SENSITIVITY, outcome->points, &error))
+        {
+          outcome_free (outcome);
+          g_task_return_error (task, error);
+          return;
+        }
+      g_task_return_pointer (task, outcome, (GDestroyNotify) outcome_free);
+      return;
+    }
   result = td_simulator_run (job->simulator, job->program, &options, &error);
   if (result == NULL)
     {
@@ -168,6 +187,8 @@ run_done_cb (GObject      *source,
       g_clear_pointer (&slot->program, td_program_free);
       slot->program = g_steal_pointer (&outcome->program);
       slot->result = g_steal_pointer (&outcome->result);
+      memcpy (slot->points, outcome->points, sizeof slot->points);
+      slot->has_points = job->slot == TD_SIMULATION_SENSITIVITY;
       slot->latency = g_get_monotonic_time () - job->since;
       outcome_free (outcome);
       set_error (self, NULL);
@@ -240,6 +261,13 @@ td_simulation_request (TdSimulation    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+const TdSensitivityPoint *
+td_simulation_get_sensitivity (TdSimulation *self)
+{
+  g_return_val_if_fail (TD_IS_SIMULATION (self), NULL);
+  return self->slots[TD_SIMULATION_SENSITIVITY].has_points ? self->slots[TD_SIMULATION_SENSITIVITY].points : NULL;
+}
+
 const TdResult *
 td_simulation_get_result (TdSimulation    *self,
                           TdSimulationSlot slot)
@@ -292,7 +320,10 @@ request_all (TdSimulation *self)
   if (self->from == 0 && self->to == 0)
     return;
   if (self->editor != NULL)
-    td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (self->editor), self->from, self->to);
+    {
+      td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (self->editor), self->from, self->to);
+      td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (self->editor), self->from, self->to);
+    }
   if (self->baseline != NULL)
     td_simulation_request (self, TD_SIMULATION_BASELINE, self->baseline, self->from, self->to);
 }
@@ -303,7 +334,10 @@ editor_changed_cb (TdEditor     *editor,
                    TdSimulation *self)
 {
   if (self->from != 0 || self->to != 0)
-    td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
+    {
+      td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
+      td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (editor), self->from, self->to);
+    }
 }
 
 void
@@ -321,7 +355,10 @@ td_simulation_set_editor (TdSimulation *self,
     {
       g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, 0);
       if (self->from != 0 || self->to != 0)
-        td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
+        {
+          td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
+          td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (editor), self->from, self->to);
+        }
     }
 }
 
@@ -396,6 +433,7 @@ clear_slots (TdSimulation *self)
       g_clear_pointer (&slot->result, td_result_free);
       g_clear_pointer (&slot->program, td_program_free);
       g_clear_pointer (&slot->simulator, td_simulator_free);
+      slot->has_points = FALSE;
       slot->latency = 0;
     }
 }

@@ -15,6 +15,7 @@
 #include "td-dataset.h"
 #include "td-editor.h"
 #include "td-engine.h"
+#include "td-sensitivity.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ typedef enum
 {
   TD_SIMULATION_CURRENT,   /* the program being edited */
   TD_SIMULATION_BASELINE,  /* a saved version to compare with */
+  TD_SIMULATION_SENSITIVITY, /* the program with its rewards scaled */
   TD_N_SIMULATION_SLOTS,
 } TdSimulationSlot;
 
@@ -62,6 +64,13 @@ void             td_simulation_get_period     (TdSimulation    *self,
  * "updated" of that slot; NULL when none. */
 const TdResult  *td_simulation_get_result     (TdSimulation    *self,
                                                TdSimulationSlot slot);
+/* The scalings of the sensitivity strip, in percent. */
+#define TD_SIMULATION_N_SENSITIVITY 5
+extern const int td_simulation_sensitivity_percents[TD_SIMULATION_N_SENSITIVITY];
+
+/* The CURRENT program with every reward scaled by each of
+ * td_simulation_sensitivity_percents; NULL until computed. */
+const TdSensitivityPoint *td_simulation_get_sensitivity (TdSimulation *self);
 /* TRUE while a run is queued or in progress. */
 gboolean         td_simulation_is_busy        (TdSimulation    *self);
 /* Microseconds from the request to the result of the last "updated" of

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "td-compare-page.h"
 #include "td-demo-workspace.h"
 #include "td-design-page.h"
 #include "td-editor.h"
@@ -41,6 +42,7 @@ struct _TdWorkspaceWindow
   TdHistoryPage       *history_page;
   TdDesignPage        *design_page;
   TdSimulatePage      *simulate_page;
+  TdComparePage       *compare_page;
   GMenu               *recent_menu;
   GtkMenuButton       *problems_button;
   GtkListBox          *problems_list;
@@ -461,6 +463,7 @@ show_program (TdWorkspaceWindow *self,
   editor = program_id != NULL ? editor_for (self, program_id) : NULL;
   td_design_page_set_editor (self->design_page, editor, self->partners);
   td_simulation_set_editor (self->simulation, editor);
+  td_compare_page_set_program (self->compare_page, self->workspace, program_id);
   td_history_page_set_program (self->history_page, self->workspace, program_id);
   update_problems (self);
   update_actions (self);
@@ -669,6 +672,14 @@ td_workspace_window_get_program_id (TdWorkspaceWindow *window)
 {
   g_return_val_if_fail (TD_IS_WORKSPACE_WINDOW (window), NULL);
   return window->program_id;
+}
+
+void
+td_workspace_window_set_baseline (TdWorkspaceWindow *window,
+                                  guint              number)
+{
+  g_return_if_fail (TD_IS_WORKSPACE_WINDOW (window));
+  td_compare_page_set_baseline (window->compare_page, number);
 }
 
 gboolean
@@ -1245,6 +1256,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   g_type_ensure (TD_TYPE_HISTORY_PAGE);
   g_type_ensure (TD_TYPE_DESIGN_PAGE);
   g_type_ensure (TD_TYPE_SIMULATE_PAGE);
+  g_type_ensure (TD_TYPE_COMPARE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tierdesk/Tierdesk/td-workspace-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, loading_page);
@@ -1261,6 +1273,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, design_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, simulate_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_button);
   gtk_widget_class_bind_template_child (widget_class, TdWorkspaceWindow, problems_list);
@@ -1297,5 +1310,6 @@ td_workspace_window_init (TdWorkspaceWindow *self)
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->simulation = td_simulation_new ();
   td_simulate_page_set_simulation (self->simulate_page, self->simulation);
+  td_compare_page_set_simulation (self->compare_page, self->simulation);
   update_actions (self);
 }

@@ -35,6 +35,9 @@ GtkWidget  *td_workspace_window_get_page_widget (TdWorkspaceWindow *window,
                                                  const char        *page);
 const char *td_workspace_window_get_program_id  (TdWorkspaceWindow *window);
 guint       td_workspace_window_get_n_programs  (TdWorkspaceWindow *window);
+/* The saved version the Compare page compares the draft with. */
+void        td_workspace_window_set_baseline    (TdWorkspaceWindow *window,
+                                                 guint              number);
 /* TRUE while the data set loads or a simulation runs (screenshots wait). */
 gboolean    td_workspace_window_is_busy         (TdWorkspaceWindow *window);
 /* The data set and the live runs of the window. */

@@ -60,7 +60,7 @@ compare_tiers (TdComparison *comparison)
     }
   memset (&row, 0, sizeof row);
   row.id = TD_TIER_UNQUALIFIED;
-  row.name = _("unqualified");
+  row.name = _("Unqualified");
   row.current_index = (gint32) n_current;
   row.baseline_index = (gint32) n_baseline;
   g_array_append_val (tiers, row);
