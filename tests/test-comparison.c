@@ -189,7 +189,7 @@ test_tiers (Fixture       *fixture,
     /* none | P5, P6: 2800 + 4000, 280 + 400 */
     { "platinum", "Platinum", -1, 1, 0, 0, 0, 2, CENTS (6800), CENTS (680) },
     /* P1, P7 | P1, P2, P7, P8: 50 + 200 + 200 */
-    { "unqualified", "unqualified", 3, 2, 2, CENTS (50), 0, 4, CENTS (450), 0 },
+    { "unqualified", "Unqualified", 3, 2, 2, CENTS (50), 0, 4, CENTS (450), 0 },
   };
   TdMoney sum = 0;
 
