@@ -421,6 +421,49 @@ scaled_progress (double   fraction,
     caller->progress (0.5 * fraction, caller->progress_data);
 }
 
+/* Sales are inserted this many to a statement: each run of an INSERT
+ * opens a statement journal and starts its program, which cost as much
+ * as a row, and each call to SQLite takes the connection's mutex. */
+#define SALES_PER_INSERT 64
+#define SALE_COLUMNS 12
+
+static char *
+sales_insert_sql (guint rows)
+{
+  GString *sql = g_string_new ("INSERT INTO sale (batch, position, sale_id, date, partner, customer, sku,"
+                               " quantity, net_amount, distributor, license_key, flags) VALUES ");
+
+  for (guint r = 0; r < rows; r++)
+    g_string_append (sql, r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ", (?,?,?,?,?,?,?,?,?,?,?,?)");
+  return g_string_free (sql, FALSE);
+}
+
+/* Sale @i of @data as the row of parameters @base + 1 … @base + 12. */
+static void
+bind_sale (sqlite3_stmt    *statement,
+           int              base,
+           gint64           batch,
+           guint            position,
+           const TdDataset *data,
+           guint            i)
+{
+  sqlite3_bind_int64 (statement, base + 1, batch);
+  sqlite3_bind_int64 (statement, base + 2, position);
+  sqlite3_bind_text (statement, base + 3, td_intern_get (data->sale_ids, data->sale_id[i]), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, base + 4, data->sale_date[i]);
+  bind_text_or_null (statement, base + 5,
+                     data->sale_partner[i] >= 0 ? td_intern_get (data->partner_ids, data->sale_partner[i]) : NULL);
+  sqlite3_bind_text (statement, base + 6, td_intern_get (data->customers, data->sale_customer[i]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, base + 7, td_intern_get (data->skus, data->sale_product[i]), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, base + 8, data->sale_quantity[i]);
+  sqlite3_bind_int64 (statement, base + 9, data->sale_net[i]);
+  bind_text_or_null (statement, base + 10,
+                     data->sale_distributor[i] >= 0 ? td_intern_get (data->distributors, data->sale_distributor[i]) : NULL);
+  bind_text_or_null (statement, base + 11,
+                     data->sale_license[i] >= 0 ? td_intern_get (data->licenses, data->sale_license[i]) : NULL);
+  sqlite3_bind_int64 (statement, base + 12, data->sale_flags[i]);
+}
+
 static gboolean
 write_rows (Writer          *writer,
             gint64           batch,
@@ -430,7 +473,9 @@ write_rows (Writer          *writer,
 {
   TdWorkspace *workspace = writer->workspace;
   g_autoptr(sqlite3_stmt) partner = NULL, attribute = NULL, value = NULL, product = NULL;
-  g_autoptr(sqlite3_stmt) sale = NULL, certification = NULL, deal = NULL;
+  g_autoptr(sqlite3_stmt) sale = NULL, sales = NULL, certification = NULL, deal = NULL;
+  g_autofree char *sales_sql_1 = sales_insert_sql (1), *sales_sql_n = sales_insert_sql (SALES_PER_INSERT);
+  guint pending[SALES_PER_INSERT], n_pending = 0;
   g_autofree guint *order = NULL;
   guint n_ids;
   static const char *const status_names[] = { "open", "won", "lost" };
@@ -442,10 +487,9 @@ write_rows (Writer          *writer,
                                               " VALUES (?1, ?2, ?3, ?4)", error) : NULL;
   product = value ? sql_prepare (workspace, "INSERT INTO product (batch, position, sku, name, category, list_price)"
                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error) : NULL;
-  sale = product ? sql_prepare (workspace, "INSERT INTO sale (batch, position, sale_id, date, partner, customer, sku,"
-                                           " quantity, net_amount, distributor, license_key, flags)"
-                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error) : NULL;
-  certification = sale ? sql_prepare (workspace, "INSERT INTO certification (batch, position, partner, person,"
+  sale = product ? sql_prepare (workspace, sales_sql_1, error) : NULL;
+  sales = sale ? sql_prepare (workspace, sales_sql_n, error) : NULL;
+  certification = sales ? sql_prepare (workspace, "INSERT INTO certification (batch, position, partner, person,"
                                                  " certification, earned_on, left_on)"
                                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error) : NULL;
   deal = certification ? sql_prepare (workspace, "INSERT INTO deal (batch, position, deal_id, partner, customer,"
@@ -507,23 +551,25 @@ write_rows (Writer          *writer,
     order[data->sale_id[i]] = i;
   for (guint k = 0, position = 0; k < n_ids; k++)
     {
-      guint i = order[k];
-
-      if (i == G_MAXUINT)
+      if (order[k] == G_MAXUINT)
         continue;           /* the id of a rejected row */
-      sqlite3_bind_int64 (sale, 1, batch);
-      sqlite3_bind_int64 (sale, 2, position++);
-      sqlite3_bind_text (sale, 3, td_intern_get (data->sale_ids, data->sale_id[i]), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (sale, 4, data->sale_date[i]);
-      bind_text_or_null (sale, 5, data->sale_partner[i] >= 0 ? td_intern_get (data->partner_ids, data->sale_partner[i]) : NULL);
-      sqlite3_bind_text (sale, 6, td_intern_get (data->customers, data->sale_customer[i]), -1, SQLITE_STATIC);
-      sqlite3_bind_text (sale, 7, td_intern_get (data->skus, data->sale_product[i]), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (sale, 8, data->sale_quantity[i]);
-      sqlite3_bind_int64 (sale, 9, data->sale_net[i]);
-      bind_text_or_null (sale, 10, data->sale_distributor[i] >= 0 ? td_intern_get (data->distributors, data->sale_distributor[i]) : NULL);
-      bind_text_or_null (sale, 11, data->sale_license[i] >= 0 ? td_intern_get (data->licenses, data->sale_license[i]) : NULL);
-      sqlite3_bind_int64 (sale, 12, data->sale_flags[i]);
-      if (!sql_run (workspace, sale, error) || !writer_tick (writer, error))
+      pending[n_pending++] = order[k];
+      if (n_pending == SALES_PER_INSERT)
+        {
+          for (guint r = 0; r < n_pending; r++)
+            bind_sale (sales, r * SALE_COLUMNS, batch, position + r, data, pending[r]);
+          if (!sql_run (workspace, sales, error))
+            return FALSE;
+          position += n_pending;
+          n_pending = 0;
+        }
+      if (!writer_tick (writer, error))
+        return FALSE;
+    }
+  for (guint r = 0, position = data->n_sales - n_pending; r < n_pending; r++)
+    {
+      bind_sale (sale, 0, batch, position + r, data, pending[r]);
+      if (!sql_run (workspace, sale, error))
         return FALSE;
     }
   for (guint i = 0; i < data->n_certifications; i++)
