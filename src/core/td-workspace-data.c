@@ -992,13 +992,14 @@ set_missing_rows_error (TdWorkspace *workspace,
 
 /* Reading the sales. Decoding the rows is SQLite's work, interning their
  * strings (cache misses in large hash tables) ours; on one thread the two
- * took 1.5 times as long as the CSV loader. So two threads read the table
- * at once, on two connections, each some of the columns and the tables
- * they fill: the calling thread the sale ids, dates, partners, products,
- * quantities, amounts and flags; the other the customers, distributors
- * and licences (about the same work). Each table is filled in file order
- * by one thread, so the ids are those of one pass, as in the loader.
- * Without a second connection, the calling thread reads both in turn. */
+ * take longer than the CSV loader takes for everything. So two threads
+ * read the table at once, on two connections, each some of the columns
+ * and the tables they fill: the calling thread the sale ids, dates,
+ * partners, products, quantities, amounts and flags; the other the
+ * customers, distributors and licences (about the same work). Each table
+ * is filled in file order by one thread, so the ids are those of one
+ * pass, as in the loader. Without a second connection, the calling
+ * thread reads both in turn. */
 
 /* Rows whose strings are interned together: td_intern_add_batch() fetches
  * ahead, which one td_intern_add() per row cannot. */
@@ -1103,7 +1104,7 @@ typedef struct
 /* The calls of the aggregates' steps: one sqlite3_step() reads every row,
  * and the values come as arguments. Read as columns of a result row, the
  * connection's mutex is taken at each sqlite3_column_*() call, which made
- * a row by row read twice as slow. Each checks that the rows come in
+ * a row by row read almost twice as slow. Each checks that the rows come in
  * primary key order, as written: any other order would number the ids
  * differently from the loader. */
 static gboolean
