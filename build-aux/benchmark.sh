@@ -17,6 +17,7 @@ ninja -C build-release >/dev/null
 
 cli="$top/build-release/src/cli/tierdesk-cli"
 bench="$top/build-release/tests/bench-resimulate"
+bench_workspace="$top/build-release/tests/bench-workspace"
 program="$top/data/examples/smart-soft.json"
 from=2025-01-01
 to=2025-12-31
@@ -30,6 +31,20 @@ measure() {
   local runs=() out
   out="$(mktemp)"
   for _ in 1 2 3; do
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1
+    runs+=("$(tail -n 1 "$out")")
+  done
+  rm -f "$out"
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
+}
+
+# The same for a command that creates FILE: removed before each run.
+measure_fresh() {
+  local file="$1" runs=() out
+  shift
+  out="$(mktemp)"
+  for _ in 1 2 3; do
+    rm -f "$file" "$file-journal"
     /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1
     runs+=("$(tail -n 1 "$out")")
   done
@@ -73,6 +88,37 @@ SQL
 
   eval "$("$bench" "$program" "$data" "$from" "$to" 20)"
 
+  # (e) Import into a fresh workspace against the sqlite3 shell's .import
+  # of the same five files into a fresh file database. Both write through
+  # a rollback journal with synchronous FULL (the workspace sets them; they
+  # are the defaults of Debian's sqlite3, checked below), 4 KiB pages and
+  # the default page cache, and both commit once: the shell's imports run
+  # in one BEGIN … COMMIT, all or nothing like tierdesk-cli import (alone,
+  # each .import would commit on its own). The shell does less: all-TEXT
+  # columns, no keys, constraints or checks, no SHA-256 of the files.
+  workspace="$work/import-$sales.tierdesk"
+  sqlite_db="$work/import-$sales.sqlite"
+  read -r e_seconds e_kib < <(measure_fresh "$workspace" "$cli" import "$workspace" --data "$data")
+  import_sql="$work/import.sql"
+  cat >"$import_sql" <<SQL
+.mode csv
+BEGIN;
+.import $data/partners.csv partners
+.import $data/products.csv products
+.import $data/sales.csv sales
+.import $data/certifications.csv certifications
+.import $data/deals.csv deals
+COMMIT;
+SQL
+  read -r s_seconds s_kib < <(measure_fresh "$sqlite_db" sqlite3 "$sqlite_db" -init "$import_sql" .quit)
+  sqlite_settings="$(sqlite3 "$sqlite_db" 'PRAGMA journal_mode;' 'PRAGMA synchronous;' 'PRAGMA page_size;' | paste -sd ' ')"
+  s_rows="$(sqlite3 "$sqlite_db" 'SELECT count (*) FROM sales;')"
+  rm -f "$sqlite_db"
+
+  # (f) The data set from the workspace just imported against the CSV
+  # folder, in process.
+  eval "$("$bench_workspace" "$data" "$workspace" 3)"
+
   a_target=0.15
   rss_target=$(awk -v s="$scale" 'BEGIN { print (s > 1.5 ? 3072 : 400) }')
   d_target=$(awk -v s="$scale" 'BEGIN { print 25 * s }')
@@ -90,4 +136,16 @@ SQL
     "$(verdict "$(ratio "$resimulate_median_ms" "$scan_median_ms")" 10)"
   printf '      first (full) simulation, data in memory     %8.2f ms\n' "$first_simulation_ms"
   printf '      data set load (CSV → columns, in process)   %8.2f s\n' "$load_seconds"
+  printf '  (e) tierdesk-cli import into a new workspace    %8.2f s   peak RSS %6.0f MiB\n' \
+    "$e_seconds" "$(awk -v k="$e_kib" 'BEGIN { print k / 1024 }')"
+  printf '      sqlite3 .import of the 5 files, one commit  %8.2f s   peak RSS %6.0f MiB (%s rows of sales; journal, synchronous, page: %s)\n' \
+    "$s_seconds" "$(awk -v k="$s_kib" 'BEGIN { print k / 1024 }')" "$s_rows" "$sqlite_settings"
+  printf '      ratio                                       %8s     (target ≤ 1.5: %s)\n' \
+    "$(ratio "$e_seconds" "$s_seconds")" "$(verdict "$(ratio "$e_seconds" "$s_seconds")" 1.5)"
+  printf '  (f) data set from the workspace (in process)    %8.2f s   median of 3, opening it (quick_check) %.2f s more\n' \
+    "$workspace_load_seconds" "$workspace_open_seconds"
+  printf '      data set from the CSV folder (in process)   %8.2f s   → ratio %s (target ≤ 1: %s)\n' \
+    "$csv_load_seconds" "$(ratio "$workspace_load_seconds" "$csv_load_seconds")" \
+    "$(verdict "$(ratio "$workspace_load_seconds" "$csv_load_seconds")" 1)"
+  rm -f "$workspace" "$workspace-journal"
 done
