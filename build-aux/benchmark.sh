@@ -19,7 +19,6 @@ cli="$top/build-release/src/cli/tierdesk-cli"
 bench="$top/build-release/tests/bench-resimulate"
 bench_live="$top/build-release/tests/bench-live"
 bench_workspace="$top/build-release/tests/bench-workspace"
-bench_live="$top/build-release/tests/bench-live"
 program="$top/data/examples/smart-soft.json"
 from=2025-01-01
 to=2025-12-31
