@@ -21,9 +21,29 @@ shot() {  # shot FILE PROGRAM PAGE SCHEME SIZE
   echo "$out/$1"
 }
 
+shot_compare() {  # shot_compare FILE PROGRAM BASELINE SCHEME
+  dbus-run-session -- xvfb-run -a -s "-screen 0 2000x2000x24" \
+    ./build/src/app/tierdesk --screenshot "$out/$1" --program "$2" --page compare --baseline "$3" \
+    --color-scheme "$4" --size 1400x1500 "$work/demo.tierdesk" >/dev/null 2>&1
+  echo "$out/$1"
+}
+
 for program in smart-soft snom microsoft-pai s-mart kaspersky; do
   shot "design-$program.png" "$program" design light 1400x1000
 done
 shot design-smart-soft-dark.png smart-soft design dark 1400x1000
 shot history-smart-soft.png smart-soft history light 1400x800
 shot history-kaspersky-dark.png kaspersky history dark 1400x800
+shot simulate-smart-soft.png smart-soft simulate light 1400x1300
+shot simulate-snom-dark.png snom simulate dark 1400x1300
+shot_compare compare-smart-soft.png smart-soft 1 light
+shot_compare compare-kaspersky-dark.png kaspersky 1 dark
+
+# "Why this amount?" is a window of its own: the UI test renders it.
+export TIERDESK_CLI="$top/build/src/cli/tierdesk-cli" TIERDESK_EXAMPLES="$top/data/examples"
+for scheme in light dark; do
+  TIERDESK_SCREENSHOT_DIR="$work" TIERDESK_SCREENSHOT_SCHEME=$scheme dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 2000x2000x24" ./build/tests/test-simulate -p /ui/simulate/explanation >/dev/null 2>&1
+  cp "$work/explanation.png" "$out/explanation-$scheme.png"
+  echo "$out/explanation-$scheme.png"
+done

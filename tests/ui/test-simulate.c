@@ -13,6 +13,7 @@
 #include "td-demo-workspace.h"
 #include "td-explanation-window.h"
 #include "td-format.h"
+#include "td-screenshot.h"
 #include "td-simulate-page.h"
 #include "td-workspace-window.h"
 
@@ -270,6 +271,22 @@ test_explanation (void)
   g_assert_nonnull (strstr (detail, "Payout: "));
   g_assert_false (td_explanation_window_show_line (explanation, 99, 0));
 
+  /* With TIERDESK_SCREENSHOT_DIR, the window as docs/ shows it
+   * (build-aux/screenshots.sh). */
+  if (g_getenv ("TIERDESK_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png_path = g_build_filename (g_getenv ("TIERDESK_SCREENSHOT_DIR"), "explanation.png", NULL);
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (explanation), 760, 900);
+      for (int frame = 0; frame < 20; frame++)
+        g_main_context_iteration (NULL, FALSE);
+      png = td_screenshot_render_png (GTK_WIDGET (explanation), &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (png_path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), NULL));
+    }
+
   gtk_window_destroy (GTK_WINDOW (explanation));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -318,6 +335,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_nonnull (g_getenv ("TIERDESK_CLI"));
+  if (g_strcmp0 (g_getenv ("TIERDESK_SCREENSHOT_SCHEME"), "dark") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   demo_dir = g_dir_make_tmp ("tierdesk-simulate-XXXXXX", &error);
   g_assert_no_error (error);
