@@ -944,8 +944,8 @@ problem_matches_cb (gpointer item,
 static void
 search_changed_cb (TdImportDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
 
   if (g_strcmp0 (folded, self->search) == 0)
     return;
