@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -817,14 +818,14 @@ show_done (TdImportDialog *self,
 
       /* TRANSLATORS: after an import: the import batch (as in the sidebar), the sales and their period */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "Import %" G_GUINT64_FORMAT " is the data set in use now: %s sale from %s to %s.",
-                                                  "Import %" G_GUINT64_FORMAT " is the data set in use now: %s sales from %s to %s.",
+                                                  "Import %" PRIu64 " is the data set in use now: %s sale from %s to %s.",
+                                                  "Import %" PRIu64 " is the data set in use now: %s sales from %s to %s.",
                                                   (gulong) job->n_sales),
                                      job->batch, sales, first, last);
     }
   else
     /* TRANSLATORS: after an import; the number is the import batch, as in the sidebar */
-    description = g_strdup_printf (_("Import %" G_GUINT64_FORMAT " is the data set in use now."), job->batch);
+    description = g_strdup_printf (_("Import %" PRIu64 " is the data set in use now."), job->batch);
   adw_status_page_set_description (self->done_page, description);
   fill_done_grid (self, job->files);
   for (guint i = 0; job->files != NULL && i < job->files->len; i++)
