@@ -14,6 +14,7 @@
 #include "td-explanation-window.h"
 #include "td-format.h"
 #include "td-history-page.h"
+#include "td-import-dialog.h"
 #include "td-program-reader.h"
 #include "td-simulate-page.h"
 #include "td-simulation.h"
@@ -1069,6 +1070,44 @@ export_version_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A new batch is the data set in use: the sidebar's figures, the period
+ * of the timeline and the partners of the override search follow. */
+static void
+data_imported_cb (TdWorkspaceWindow *self,
+                  guint64            batch)
+{
+  g_autofree char *program_id = g_strdup (self->program_id);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+  self->partners = td_workspace_list_partners (self->workspace, NULL);
+  if (!fill_sidebar (self, &error))
+    show_toast (self, error->message);
+  else if (program_id != NULL)
+    td_workspace_window_select_program (self, program_id, NULL);
+}
+
+static void
+import_data_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (widget);
+  TdImportDialog *dialog;
+
+  if (self->workspace == NULL || !td_workspace_is_writable (self->workspace))
+    {
+      show_toast (self, _("The workspace is read-only: data cannot be imported into it"));
+      return;
+    }
+  /* The import writes on a connection of its own; a draft written by a
+   * timer meanwhile would wait for it. */
+  flush_drafts (self);
+  dialog = td_import_dialog_new (GTK_WINDOW (self), self->path);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (data_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 restore_version_cb (TdWorkspaceWindow *self,
                     guint              number)
@@ -1292,6 +1331,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1300,6 +1340,7 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-program", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-version", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-data", NULL);
 }
 
 static void
