@@ -255,6 +255,7 @@ update_actions (TdWorkspaceWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", editor != NULL && td_editor_can_redo (editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-version",
                                  editor != NULL && writable && td_editor_is_modified (editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", writable);
 }
 
 static void
@@ -1081,6 +1082,8 @@ data_imported_cb (TdWorkspaceWindow *self,
 
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   self->partners = td_workspace_list_partners (self->workspace, NULL);
+  /* The pages simulate on the new data set. */
+  td_simulation_load (self->simulation, self->path);
   if (!fill_sidebar (self, &error))
     show_toast (self, error->message);
   else if (program_id != NULL)
