@@ -41,9 +41,11 @@ shot_compare compare-kaspersky-dark.png kaspersky 1 dark
 
 # "Why this amount?" is a window of its own: the UI test renders it.
 export TIERDESK_CLI="$top/build/src/cli/tierdesk-cli" TIERDESK_EXAMPLES="$top/data/examples"
-for scheme in light dark; do
-  TIERDESK_SCREENSHOT_DIR="$work" TIERDESK_SCREENSHOT_SCHEME=$scheme dbus-run-session -- \
-    xvfb-run -a -s "-screen 0 2000x2000x24" ./build/tests/test-simulate -p /ui/simulate/explanation >/dev/null 2>&1
-  cp "$work/explanation.png" "$out/explanation-$scheme.png"
-  echo "$out/explanation-$scheme.png"
+for shot in smart-soft:light snom:dark; do
+  program="${shot%%:*}" scheme="${shot##*:}"
+  TIERDESK_SCREENSHOT_DIR="$work" TIERDESK_SCREENSHOT_SCHEME=$scheme TIERDESK_SCREENSHOT_PROGRAM=$program \
+    dbus-run-session -- xvfb-run -a -s "-screen 0 2000x2000x24" \
+    ./build/tests/test-simulate -p /ui/simulate/explanation >/dev/null 2>&1
+  cp "$work/explanation.png" "$out/explanation-$program-$scheme.png"
+  echo "$out/explanation-$program-$scheme.png"
 done
