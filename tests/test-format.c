@@ -27,6 +27,26 @@ test_group_digits (void)
     }
 }
 
+/* Other locales' marks, which this machine may not have installed. */
+static void
+test_marks (void)
+{
+  static const char *const cases[][4] = {
+    { "15014571.79", ".", ",", "15.014.571,79" },
+    { "15000", ".", ",", "15.000" },
+    { "-1234.5", "\u202f", ",", "-1\u202f234,5" },
+    { "999.99", ".", ",", "999,99" },
+    { "1234567.50", ",", ".", "1,234,567.50" },
+    { "0.0001", "'", ".", "0.0001" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = td_format_number_with_marks (cases[i][0], cases[i][1], cases[i][2]);
+      g_assert_cmpstr (text, ==, cases[i][3]);
+    }
+}
+
 static void
 test_c_locale (void)
 {
@@ -153,6 +173,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/group-digits", test_group_digits);
   g_test_add_func ("/format/c-locale", test_c_locale);
+  g_test_add_func ("/format/marks", test_marks);
   g_test_add_func ("/format/money-compact", test_money_compact);
   g_test_add_func ("/format/parse", test_parse);
   return g_test_run ();

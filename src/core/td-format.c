@@ -49,20 +49,27 @@ decimal_mark (void)
   return mark != NULL && mark[0] != '\0' ? mark : ".";
 }
 
+char *
+td_format_number_with_marks (const char *text,
+                             const char *thousands,
+                             const char *mark)
+{
+  const char *dot = strchr (text, '.');
+  g_autofree char *whole = dot != NULL ? g_strndup (text, (gsize) (dot - text)) : g_strdup (text);
+  g_autofree char *grouped = td_format_group_digits (whole, thousands);
+
+  /* Group the whole part only: with "." as the grouping mark, the decimal
+   * point must not be mistaken for one. */
+  if (dot == NULL)
+    return g_steal_pointer (&grouped);
+  return g_strconcat (grouped, mark, dot + 1, NULL);
+}
+
 /* "1234567.50" written with the locale's marks. */
 static char *
 localise_decimal (const char *text)
 {
-  g_autofree char *grouped = td_format_group_digits (text, thousands_separator ());
-  char *dot = strchr (grouped, '.');
-  g_autoptr(GString) out = NULL;
-
-  if (dot == NULL || strcmp (decimal_mark (), ".") == 0)
-    return g_steal_pointer (&grouped);
-  out = g_string_new_len (grouped, dot - grouped);
-  g_string_append (out, decimal_mark ());
-  g_string_append (out, dot + 1);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return td_format_number_with_marks (text, thousands_separator (), decimal_mark ());
 }
 
 char *

@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  * of its whole part ("-1,234,567.5"). */
 char       *td_format_group_digits (const char *text,
                                     const char *separator);
+/* @text ("-1234567.50", C marks) with @thousands between groups of its
+ * whole part and @mark for its decimal point: "-1.234.567,50". */
+char       *td_format_number_with_marks (const char *text,
+                                    const char *thousands,
+                                    const char *mark);
 /* "6,000" */
 char       *td_format_count        (guint64     count);
 /* "500,000.00 ₽": cents in the currency's symbol, or its code. */
