@@ -623,6 +623,7 @@ td_compare_page_init (TdComparePage *self)
   add_card (self, "draft", _("The draft pays"));
   add_card (self, "baseline", _("The baseline pays"));
   add_card (self, "delta", _("Change"));
+  /* xgettext:no-c-format */
   add_card (self, "ratio", _("Payout as % of revenue"));
   self->by_tier = add_chart (self, _("Change of payout by tier"), 0);
   self->by_rule = add_chart (self, _("Change of payout by rule"), 1);

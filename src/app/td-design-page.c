@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -210,12 +211,16 @@ rule_caption (const TdRule *rule)
   switch (rule->kind)
     {
     case TD_RULE_PERCENT:
-      what = g_strdup (rule->base == TD_BASE_LIST ? _("% of list price") : _("% of net price"));
+      /* xgettext:no-c-format */
+      what = g_strdup (rule->base == TD_BASE_LIST ? _("% of list price")
+                       /* xgettext:no-c-format */
+                       : _("% of net price"));
       break;
     case TD_RULE_PER_UNIT:
       what = g_strdup (_("amount per unit sold"));
       break;
     case TD_RULE_NEW_CUSTOMER:
+      /* xgettext:no-c-format */
       what = g_strdup (rule_uses_rates (rule) ? _("% of a new customer's first sales") : _("amount per new customer"));
       break;
     case TD_RULE_REBATE:
@@ -342,7 +347,7 @@ requirement_caption (const TdProgram     *program,
       return g_strdup (_("minimum units sold in the qualifying period"));
     case TD_REQUIREMENT_CERTIFIED_PEOPLE:
       /* TRANSLATORS: caption of a certification requirement */
-      return g_strdup_printf (_("people certified in “%s”, valid %" G_GINT64_FORMAT " months"),
+      return g_strdup_printf (_("people certified in “%s”, valid %" PRId64 " months"),
                               requirement->certification != NULL ? requirement->certification : "",
                               requirement->valid_months);
     case TD_REQUIREMENT_ATTRIBUTE:

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -65,6 +66,7 @@ static const struct
 } card_names[] = {
   { "payout", N_("Total payout") },
   { "eligible-revenue", N_("Eligible revenue") },
+  /* xgettext:no-c-format */
   { "ratio", N_("Payout as % of revenue") },
   { "partners-paid", N_("Partners paid") },
   { "new-customers", N_("New customers") },
@@ -617,7 +619,7 @@ show_status (TdSimulatePage *self)
   else if (result != NULL)
     {
       /* TRANSLATORS: how fresh the figures are: "Updated in 35 ms" */
-      g_autofree char *text = g_strdup_printf (_("Updated in %" G_GINT64_FORMAT " ms"),
+      g_autofree char *text = g_strdup_printf (_("Updated in %" PRId64 " ms"),
                                                td_simulation_get_latency (self->simulation, TD_SIMULATION_CURRENT) / 1000);
 
       gtk_label_set_text (self->status_label, busy ? _("Simulating…") : text);

@@ -47,6 +47,7 @@ static const DemoVersion demo_versions[] = {
   { "s-mart", "2025-01-06T11:30:00Z", WITHOUT_NOTHING, NULL,
     N_("Programme for 2025 as published") },
   { "smart-soft", "2025-02-17T14:30:00Z", WITHOUT_NOTHING, NULL,
+    /* xgettext:no-c-format */
     N_("Spring TING promotion added: an extra 5 % of list price, March to May") },
   { "kaspersky", "2025-04-07T16:00:00Z", WITHOUT_NOTHING, NULL,
     N_("Tier overrides agreed for five partners") },
