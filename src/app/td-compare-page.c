@@ -12,6 +12,7 @@
 #include "td-comparison.h"
 #include "td-format.h"
 #include "td-program-reader.h"
+#include "td-summary-card.h"
 
 /* Winners and losers listed. */
 #define N_CHANGES_SHOWN 10
@@ -37,8 +38,7 @@ struct _TdComparePage
   char                *program_id;
   guint                n_versions;
   TdComparison        *comparison;
-  GHashTable          *card_values;
-  GHashTable          *card_details;
+  GHashTable          *card_by_name;  /* card name → TdSummaryCard */
   TdChart             *by_tier;
   TdChart             *by_rule;
   GPtrArray           *change_rows;
@@ -52,32 +52,10 @@ add_card (TdComparePage *self,
           const char    *name,
           const char    *title)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *detail = gtk_label_new ("");
+  GtkWidget *card = td_summary_card_new (title);
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_add_css_class (value, "title-3");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_flow_box_append (self->cards, box);
-  g_hash_table_insert (self->card_values, (gpointer) name, value);
-  g_hash_table_insert (self->card_details, (gpointer) name, detail);
+  gtk_flow_box_append (self->cards, card);
+  g_hash_table_insert (self->card_by_name, (gpointer) name, card);
 }
 
 static void
@@ -86,8 +64,10 @@ set_card (TdComparePage *self,
           const char    *value,
           const char    *detail)
 {
-  gtk_label_set_text (g_hash_table_lookup (self->card_values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->card_details, name), detail != NULL ? detail : "");
+  TdSummaryCard *card = g_hash_table_lookup (self->card_by_name, name);
+
+  td_summary_card_set_value (card, value);
+  td_summary_card_set_detail (card, detail);
 }
 
 static char *
@@ -587,8 +567,7 @@ td_compare_page_finalize (GObject *object)
   TdComparePage *self = TD_COMPARE_PAGE (object);
 
   g_free (self->program_id);
-  g_clear_pointer (&self->card_values, g_hash_table_unref);
-  g_clear_pointer (&self->card_details, g_hash_table_unref);
+  g_clear_pointer (&self->card_by_name, g_hash_table_unref);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_compare_page_parent_class)->finalize (object);
 }
@@ -617,8 +596,7 @@ static void
 td_compare_page_init (TdComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->card_details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->card_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->change_rows = g_ptr_array_new ();
   add_card (self, "draft", _("The draft pays"));
   add_card (self, "baseline", _("The baseline pays"));

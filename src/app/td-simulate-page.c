@@ -14,6 +14,7 @@
 #include "td-partner-row.h"
 #include "td-report.h"
 #include "td-simulate-page.h"
+#include "td-summary-card.h"
 
 struct _TdSimulatePage
 {
@@ -33,8 +34,7 @@ struct _TdSimulatePage
   GtkColumnView       *partners_view;
 
   TdSimulation        *simulation;
-  GHashTable          *card_values;   /* card name → GtkLabel */
-  GHashTable          *card_details;  /* card name → GtkLabel */
+  GHashTable          *card_by_name;  /* card name → TdSummaryCard */
   GListStore          *partners;      /* TdPartnerRow */
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
@@ -79,34 +79,12 @@ add_card (TdSimulatePage *self,
           const char     *name,
           const char     *title)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *detail = gtk_label_new ("");
+  GtkWidget *card = td_summary_card_new (title);
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_add_css_class (value, "title-3");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
   /* Narrow cards: four or more on a line of a normal window. */
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_label_set_width_chars (GTK_LABEL (detail), 18);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_flow_box_append (self->cards, box);
-  g_hash_table_insert (self->card_values, (gpointer) name, value);
-  g_hash_table_insert (self->card_details, (gpointer) name, detail);
+  td_summary_card_set_detail_width_chars (TD_SUMMARY_CARD (card), 18);
+  gtk_flow_box_append (self->cards, card);
+  g_hash_table_insert (self->card_by_name, (gpointer) name, card);
 }
 
 static void
@@ -115,19 +93,21 @@ set_card (TdSimulatePage *self,
           const char     *value,
           const char     *detail)
 {
-  gtk_label_set_text (g_hash_table_lookup (self->card_values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->card_details, name), detail != NULL ? detail : "");
+  TdSummaryCard *card = g_hash_table_lookup (self->card_by_name, name);
+
+  td_summary_card_set_value (card, value);
+  td_summary_card_set_detail (card, detail);
 }
 
 const char *
 td_simulate_page_get_card_text (TdSimulatePage *page,
                                 const char     *card)
 {
-  GtkLabel *label;
+  TdSummaryCard *found;
 
   g_return_val_if_fail (TD_IS_SIMULATE_PAGE (page), NULL);
-  label = g_hash_table_lookup (page->card_values, card);
-  return label != NULL ? gtk_label_get_text (label) : NULL;
+  found = g_hash_table_lookup (page->card_by_name, card);
+  return found != NULL ? td_summary_card_get_value (found) : NULL;
 }
 
 /* A ratio in 1/100 of a percent ("12.30 %"): the engine's unit. */
@@ -786,8 +766,7 @@ td_simulate_page_finalize (GObject *object)
 {
   TdSimulatePage *self = TD_SIMULATE_PAGE (object);
 
-  g_clear_pointer (&self->card_values, g_hash_table_unref);
-  g_clear_pointer (&self->card_details, g_hash_table_unref);
+  g_clear_pointer (&self->card_by_name, g_hash_table_unref);
   g_clear_pointer (&self->tier_ids, g_ptr_array_unref);
   g_clear_pointer (&self->objective_rows, g_ptr_array_unref);
   g_clear_object (&self->partners);
@@ -833,8 +812,7 @@ td_simulate_page_init (TdSimulatePage *self)
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->card_details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->card_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->tier_ids = g_ptr_array_new_with_free_func (g_free);
   self->objective_rows = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (card_names); i++)
