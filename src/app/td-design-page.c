@@ -16,6 +16,7 @@
 #include "td-format.h"
 #include "td-program-edit.h"
 #include "td-promotion-timeline.h"
+#include "td-rule-words.h"
 
 struct _TdDesignPage
 {
@@ -163,44 +164,6 @@ number_text (gint64 value)
   return g_strdup (td_rate_format_buf (value, buf));
 }
 
-static const char *
-period_words (TdPeriod period)
-{
-  switch (period)
-    {
-    case TD_PERIOD_MONTH:
-      return _("each month");
-    case TD_PERIOD_QUARTER:
-      return _("each quarter");
-    case TD_PERIOD_YEAR:
-      return _("each year");
-    case TD_PERIOD_PERIOD:
-    case TD_N_PERIODS:
-    default:
-      return _("over the period");
-    }
-}
-
-static const char *
-metric_words (TdBonusMetric metric)
-{
-  switch (metric)
-    {
-    case TD_METRIC_REVENUE:
-      return _("revenue");
-    case TD_METRIC_UNITS:
-      return _("units sold");
-    case TD_METRIC_NEW_CUSTOMERS:
-      return _("new customers");
-    case TD_METRIC_REGISTERED_DEALS:
-      return _("registered deals");
-    case TD_METRIC_WON_DEALS:
-    case TD_N_BONUS_METRICS:
-    default:
-      return _("won deals");
-    }
-}
-
 /* What a rule pays, in a few words under its name. */
 static char *
 rule_caption (const TdRule *rule)
@@ -222,13 +185,13 @@ rule_caption (const TdRule *rule)
       /* TRANSLATORS: "rebate on net sales, each quarter (retroactive)" */
       what = g_strdup_printf (_("rebate on %s sales, %s (%s)"),
                               rule->base == TD_BASE_LIST ? _("list-price") : _("net"),
-                              period_words (rule->period),
+                              td_rule_words_period (rule->period),
                               rule->mode == TD_REBATE_RETROACTIVE ? _("retroactive") : _("marginal"));
       break;
     case TD_RULE_BONUS:
       /* TRANSLATORS: "bonus on revenue reaching a target, each year" */
-      what = g_strdup_printf (_("bonus on %s reaching a target, %s"), metric_words (rule->metric),
-                              period_words (rule->period));
+      what = g_strdup_printf (_("bonus on %s reaching a target, %s"), td_rule_words_metric (rule->metric),
+                              td_rule_words_period (rule->period));
       break;
     case TD_RULE_WELCOME:
     case TD_N_RULE_KINDS:
