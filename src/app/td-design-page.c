@@ -1201,60 +1201,42 @@ apply_setting (TdDesignPage *self,
   g_clear_error (&error);
 }
 
+/* The settings that are one choice each; which changed is which widget
+ * notified. */
 static void
-qualification_changed_cb (TdDesignPage *self)
+setting_changed_cb (TdDesignPage *self,
+                    GParamSpec   *pspec,
+                    GtkWidget    *widget)
 {
   TdProgram *copy;
   GError *error = NULL;
+  const char *label;
   gboolean ok;
 
   if (self->updating || self->editor == NULL)
     return;
   copy = td_program_copy (program_of (self));
-  ok = td_program_set_qualification_mode (copy, adw_combo_row_get_selected (self->qualification_row), &error);
-  apply_setting (self, _("Change how tiers are given"), copy, ok, error);
-}
-
-static void
-window_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_qualification_window (copy, adw_combo_row_get_selected (self->window_row), &error);
-  apply_setting (self, _("Change the qualifying period"), copy, ok, error);
-}
-
-static void
-renewals_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_online_renewals (copy, adw_combo_row_get_selected (self->renewals_row), &error);
-  apply_setting (self, _("Change online renewals"), copy, ok, error);
-}
-
-static void
-invoice_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_require_invoice (copy, gtk_switch_get_active (self->invoice_switch), &error);
-  apply_setting (self, _("Change the invoice requirement"), copy, ok, error);
+  if (widget == GTK_WIDGET (self->qualification_row))
+    {
+      label = _("Change how tiers are given");
+      ok = td_program_set_qualification_mode (copy, adw_combo_row_get_selected (self->qualification_row), &error);
+    }
+  else if (widget == GTK_WIDGET (self->window_row))
+    {
+      label = _("Change the qualifying period");
+      ok = td_program_set_qualification_window (copy, adw_combo_row_get_selected (self->window_row), &error);
+    }
+  else if (widget == GTK_WIDGET (self->renewals_row))
+    {
+      label = _("Change online renewals");
+      ok = td_program_set_online_renewals (copy, adw_combo_row_get_selected (self->renewals_row), &error);
+    }
+  else
+    {
+      label = _("Change the invoice requirement");
+      ok = td_program_set_require_invoice (copy, gtk_switch_get_active (self->invoice_switch), &error);
+    }
+  apply_setting (self, label, copy, ok, error);
 }
 
 static void
@@ -1889,10 +1871,10 @@ td_design_page_init (TdDesignPage *self)
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->override_rows = g_ptr_array_new ();
 
-  g_signal_connect_swapped (self->qualification_row, "notify::selected", G_CALLBACK (qualification_changed_cb), self);
-  g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (window_changed_cb), self);
-  g_signal_connect_swapped (self->renewals_row, "notify::selected", G_CALLBACK (renewals_changed_cb), self);
-  g_signal_connect_swapped (self->invoice_switch, "notify::active", G_CALLBACK (invoice_changed_cb), self);
+  g_signal_connect_swapped (self->qualification_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->renewals_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->invoice_switch, "notify::active", G_CALLBACK (setting_changed_cb), self);
   g_signal_connect_swapped (self->distributors_row, "apply", G_CALLBACK (distributors_applied_cb), self);
   g_signal_connect_swapped (self->overrides_search, "search-changed", G_CALLBACK (filter_overrides), self);
 
