@@ -737,16 +737,49 @@ cell_key (const char *row,
   return g_strconcat (row, "|", tier != NULL ? tier : "", NULL);
 }
 
-static void
-remember (TdDesignPage *self,
-          GtkWidget    *widget,
-          const char   *row,
-          const char   *tier,
-          const char   *path)
+/* The cell made for @row and @tier, or NULL. */
+static GtkWidget *
+find_cell (TdDesignPage *self,
+           const char   *row,
+           const char   *tier)
 {
-  g_hash_table_replace (self->cells, cell_key (row, tier), widget);
+  g_autofree char *key = cell_key (row, tier);
+
+  return g_hash_table_lookup (self->cells, key);
+}
+
+/* Places a new cell and remembers it, to be refreshed and focused later. */
+static void
+place_cell (TdDesignPage *self,
+            GtkWidget    *widget,
+            const char   *row_key,
+            const char   *tier,
+            const char   *path,
+            int           column,
+            int           row,
+            int           width)
+{
+  attach (self, widget, column, row, width, "matrix-value");
+  g_hash_table_replace (self->cells, cell_key (row_key, tier), widget);
   if (path != NULL)
     g_hash_table_replace (self->paths, g_strdup (path), widget);
+}
+
+/* What @cell edits, for its handler. */
+static void
+set_cell_ref (GtkWidget  *cell,
+              CellKind    kind,
+              const char *id,
+              const char *tier,
+              const char *label)
+{
+  CellRef *ref = g_new0 (CellRef, 1);
+
+  ref->kind = kind;
+  ref->id = g_strdup (id);
+  ref->tier = g_strdup (tier);
+  ref->label = g_strdup (label);
+  g_object_set_data_full (G_OBJECT (cell), "td-cell", ref, (GDestroyNotify) cell_ref_free);
 }
 
 static GtkWidget *
@@ -757,13 +790,8 @@ text_cell_new (TdDesignPage *self,
                const char   *label)
 {
   GtkWidget *cell = td_matrix_cell_new ("", label);
-  CellRef *ref = g_new0 (CellRef, 1);
 
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->tier = g_strdup (tier);
-  ref->label = g_strdup (label);
-  g_object_set_data_full (G_OBJECT (cell), "td-cell", ref, (GDestroyNotify) cell_ref_free);
+  set_cell_ref (cell, kind, id, tier, label);
   g_signal_connect (cell, "commit", G_CALLBACK (cell_committed_cb), self);
   return cell;
 }
@@ -776,15 +804,10 @@ check_cell_new (TdDesignPage *self,
                 const char   *label)
 {
   GtkWidget *check = gtk_check_button_new ();
-  CellRef *ref = g_new0 (CellRef, 1);
 
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->tier = g_strdup (tier);
-  ref->label = g_strdup (label);
+  set_cell_ref (check, kind, id, tier, label);
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (check), "td-cell", ref, (GDestroyNotify) cell_ref_free);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
   return check;
 }
@@ -804,14 +827,12 @@ put_text (TdDesignPage *self,
           int           row,
           int           width)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *cell = g_hash_table_lookup (self->cells, key);
+  GtkWidget *cell = find_cell (self, row_key, tier);
 
   if (build)
     {
       cell = text_cell_new (self, kind, id, tier, label);
-      attach (self, cell, column, row, width, "matrix-value");
-      remember (self, cell, row_key, tier, path);
+      place_cell (self, cell, row_key, tier, path, column, row, width);
     }
   /* A refused value stays, marked, until the user corrects it. */
   if (cell != NULL && !td_matrix_cell_has_error (TD_MATRIX_CELL (cell)))
@@ -831,14 +852,12 @@ put_check (TdDesignPage *self,
            int           column,
            int           row)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *check = g_hash_table_lookup (self->cells, key);
+  GtkWidget *check = find_cell (self, row_key, tier);
 
   if (build)
     {
       check = check_cell_new (self, kind, id, tier, label);
-      attach (self, check, column, row, 1, "matrix-value");
-      remember (self, check, row_key, tier, path);
+      place_cell (self, check, row_key, tier, path, column, row, 1);
     }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
 }
@@ -1044,8 +1063,7 @@ put_summary (TdDesignPage *self,
              int           column,
              int           row)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *button = g_hash_table_lookup (self->cells, key);
+  GtkWidget *button = find_cell (self, row_key, tier);
 
   if (build)
     {
@@ -1059,8 +1077,7 @@ put_summary (TdDesignPage *self,
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 1.0);
       g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (rule->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (summary_clicked_cb), self);
-      attach (self, button, column, row, 1, "matrix-value");
-      remember (self, button, row_key, tier, NULL);
+      place_cell (self, button, row_key, tier, NULL, column, row, 1);
     }
   gtk_button_set_label (GTK_BUTTON (button), text);
 }
@@ -1770,11 +1787,10 @@ td_design_page_get_cell (TdDesignPage *page,
                          const char   *row,
                          const char   *tier_id)
 {
-  g_autofree char *key = cell_key (row, tier_id);
   GtkWidget *widget;
 
   g_return_val_if_fail (TD_IS_DESIGN_PAGE (page), NULL);
-  widget = g_hash_table_lookup (page->cells, key);
+  widget = find_cell (page, row, tier_id);
   return widget != NULL && TD_IS_MATRIX_CELL (widget) ? TD_MATRIX_CELL (widget) : NULL;
 }
 
