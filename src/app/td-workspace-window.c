@@ -504,25 +504,19 @@ edit_rule_cb (TdWorkspaceWindow *self,
     gtk_window_present (GTK_WINDOW (td_rule_editor_new (GTK_WINDOW (self), editor, rule_id)));
 }
 
+/* win.undo and win.redo. */
 static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+undo_redo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
 
-  if (editor != NULL)
+  if (editor == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
     td_editor_undo (editor);
-}
-
-static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
-
-  if (editor != NULL)
+  else
     td_editor_redo (editor);
 }
 
@@ -1331,8 +1325,8 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-program", NULL, open_program_activated);
   gtk_widget_class_install_action (widget_class, "win.export-version", NULL, export_version_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_activated);
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
