@@ -616,22 +616,49 @@ move_item (GPtrArray *list,
   g_ptr_array_insert (list, (gint) clamp_position (position, list->len), item);
 }
 
+/* A draft of @program with the item at @index of its list at @list (a
+ * G_STRUCT_OFFSET in TdProgram) moved to @position (clamped); NULL when
+ * @program does not read back. */
+static TdProgram *
+draft_moving (const TdProgram *program,
+              gsize            list,
+              int              index,
+              guint            position)
+{
+  TdProgram *draft = td_program_copy (program);
+
+  if (draft != NULL)
+    move_item (G_STRUCT_MEMBER (GPtrArray *, draft, list), (guint) index, position);
+  return draft;
+}
+
+/* A draft of @program without the item at @index of its list at @list;
+ * NULL when @program does not read back. */
+static TdProgram *
+draft_removing (const TdProgram *program,
+                gsize            list,
+                int              index)
+{
+  TdProgram *draft = td_program_copy (program);
+
+  if (draft != NULL)
+    g_ptr_array_remove_index (G_STRUCT_MEMBER (GPtrArray *, draft, list), (guint) index);
+  return draft;
+}
+
 gboolean
 td_program_move_tier (TdProgram  *program,
                       const char *tier_id,
                       guint       position,
                       GError    **error)
 {
-  TdProgram *draft;
   int t;
 
   g_return_val_if_fail (program != NULL && tier_id != NULL, FALSE);
 
   if ((t = find_tier (program, tier_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  move_item (draft->tiers, (guint) t, position);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_moving (program, G_STRUCT_OFFSET (TdProgram, tiers), t, position), NULL, error);
 }
 
 gboolean
@@ -650,8 +677,7 @@ td_program_remove_tier (TdProgram  *program,
     return refuse (error, TD_EDIT_ERROR_LAST_TIER,
                    _("The program needs at least one tier: add another before removing this one"));
 
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->tiers, (guint) t);
+  draft = draft_removing (program, G_STRUCT_OFFSET (TdProgram, tiers), t);
   for (guint i = 0; i < draft->rules->len; i++)
     {
       TdRule *rule = draft->rules->pdata[i];
@@ -1231,8 +1257,7 @@ td_program_remove_rule (TdProgram  *program,
 
   if ((r = find_rule (program, rule_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->rules, (guint) r);
+  draft = draft_removing (program, G_STRUCT_OFFSET (TdProgram, rules), r);
   for (guint i = 0; i < draft->overrides->len; i++)
     {
       TdOverride *override = draft->overrides->pdata[i];
@@ -1249,16 +1274,13 @@ td_program_move_rule (TdProgram  *program,
                       guint       position,
                       GError    **error)
 {
-  TdProgram *draft;
   int r;
 
   g_return_val_if_fail (program != NULL && rule_id != NULL, FALSE);
 
   if ((r = find_rule (program, rule_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  move_item (draft->rules, (guint) r, position);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_moving (program, G_STRUCT_OFFSET (TdProgram, rules), r, position), NULL, error);
 }
 
 gboolean
@@ -1443,16 +1465,13 @@ td_program_remove_benefit (TdProgram  *program,
                            const char *benefit_id,
                            GError    **error)
 {
-  TdProgram *draft;
   int b;
 
   g_return_val_if_fail (program != NULL && benefit_id != NULL, FALSE);
 
   if ((b = find_benefit (program, benefit_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->benefits, (guint) b);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, benefits), b), NULL, error);
 }
 
 /* ---- objectives ---- */
@@ -1496,16 +1515,13 @@ td_program_remove_objective (TdProgram  *program,
                              const char *objective_id,
                              GError    **error)
 {
-  TdProgram *draft;
   int o;
 
   g_return_val_if_fail (program != NULL && objective_id != NULL, FALSE);
 
   if ((o = find_objective (program, objective_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->objectives, (guint) o);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, objectives), o), NULL, error);
 }
 
 gboolean
@@ -1718,14 +1734,11 @@ td_program_remove_override (TdProgram  *program,
                             const char *partner,
                             GError    **error)
 {
-  TdProgram *draft;
   int o;
 
   g_return_val_if_fail (program != NULL && partner != NULL, FALSE);
 
   if ((o = find_override (program, partner, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->overrides, (guint) o);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, overrides), o), NULL, error);
 }
