@@ -487,6 +487,16 @@ benefit_has_value (const TdBenefit *benefit,
   return FALSE;
 }
 
+/* All the tier's values, not only the first: the array does not forbid two. */
+static void
+benefit_remove_value (TdBenefit  *benefit,
+                      const char *tier_id)
+{
+  for (guint i = benefit->values->len; i-- > 0;)
+    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
+      g_array_remove_index (benefit->values, i);
+}
+
 static gboolean
 entries_have_both (GArray     *entries,
                    const char *a,
@@ -689,13 +699,7 @@ td_program_remove_tier (TdProgram  *program,
       remove_tier_item (rule->steps, tier_id);
     }
   for (guint i = 0; i < draft->benefits->len; i++)
-    {
-      TdBenefit *benefit = draft->benefits->pdata[i];
-
-      for (guint j = benefit->values->len; j-- > 0;)
-        if (strcmp (g_array_index (benefit->values, TdBenefitValue, j).tier, tier_id) == 0)
-          g_array_remove_index (benefit->values, j);
-    }
+    benefit_remove_value (draft->benefits->pdata[i], tier_id);
   for (guint i = draft->objectives->len; i-- > 0;)
     if (g_strcmp0 (((TdObjective *) draft->objectives->pdata[i])->metric_tier, tier_id) == 0)
       g_ptr_array_remove_index (draft->objectives, i);
@@ -1371,9 +1375,7 @@ td_program_set_benefit_value (TdProgram    *program,
 
   draft = td_program_copy (program);
   benefit = draft->benefits->pdata[b];
-  for (guint i = benefit->values->len; i-- > 0;)
-    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
-      g_array_remove_index (benefit->values, i);
+  benefit_remove_value (benefit, tier_id);
   value.tier = g_strdup (tier_id);
   if (kind == TD_BENEFIT_TEXT)
     value.text = g_strdup (text);
@@ -1400,9 +1402,7 @@ td_program_clear_benefit_value (TdProgram  *program,
     return FALSE;
   draft = td_program_copy (program);
   benefit = draft->benefits->pdata[b];
-  for (guint i = benefit->values->len; i-- > 0;)
-    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
-      g_array_remove_index (benefit->values, i);
+  benefit_remove_value (benefit, tier_id);
   return commit (program, draft, NULL, error);
 }
 
