@@ -1015,11 +1015,20 @@ td_program_clear_rule_target (TdProgram  *program,
   return set_rule_value (program, rule_id, tier_id, MAP_TARGETS, TRUE, 0, error);
 }
 
+/* find_rule_tier() for the edits that only a rule of @kind takes. */
 static gboolean
-refuse_unless_kind (const TdRule *rule,
-                    TdRuleKind    kind,
-                    GError      **error)
+find_rule_tier_of_kind (const TdProgram *program,
+                        const char      *rule_id,
+                        const char      *tier_id,
+                        TdRuleKind       kind,
+                        int             *rule_index,
+                        GError         **error)
 {
+  const TdRule *rule;
+
+  if (!find_rule_tier (program, rule_id, tier_id, rule_index, error))
+    return FALSE;
+  rule = program->rules->pdata[*rule_index];
   if (rule->kind == kind)
     return TRUE;
   if (kind == TD_RULE_PER_UNIT)
@@ -1043,8 +1052,7 @@ td_program_set_rule_unit_amount (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL && key != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_PER_UNIT, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_PER_UNIT, &r, error))
     return FALSE;
 
   draft = td_program_copy (program);
@@ -1076,8 +1084,7 @@ td_program_clear_rule_unit_amount (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL && key != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_PER_UNIT, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_PER_UNIT, &r, error))
     return FALSE;
   rule = program->rules->pdata[r];
   index = find_tier_item (rule->unit_amounts, tier_id);
@@ -1110,8 +1117,7 @@ td_program_set_rule_steps (TdProgram    *program,
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL, FALSE);
   g_return_val_if_fail (steps != NULL || n_steps == 0, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_REBATE, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_REBATE, &r, error))
     return FALSE;
 
   draft = td_program_copy (program);
@@ -1145,8 +1151,7 @@ td_program_clear_rule_steps (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_REBATE, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_REBATE, &r, error))
     return FALSE;
   index = find_tier_item (((TdRule *) program->rules->pdata[r])->steps, tier_id);
   if (index < 0)
