@@ -22,6 +22,7 @@
 #include "td-screenshot.h"
 #include "td-workspace-data.h"
 #include "td-workspace-window.h"
+#include "ui-common.h"
 
 static char *test_dir;
 
@@ -290,27 +291,11 @@ destroy_dialog (TdImportDialog *dialog)
 }
 
 static void
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  const char *dir = g_getenv ("TIERDESK_SCREENSHOT_DIR");
-  const char *build = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : build != NULL ? build : ".", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-
-  gboolean waited = FALSE;
-
   /* The pages cross-fade: past the transition. */
-  g_timeout_add_once (400, (GSourceOnceFunc) set_flag, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
+  ui_spin (400);
   /* Without a window manager the window never has the focus, and would
    * be drawn in its greyed-out look. */
   for (guint i = 0; i < 4; i++)
@@ -319,11 +304,7 @@ save_png (GtkWidget  *widget,
       gtk_widget_queue_draw (widget);
       gtk_test_widget_wait_for_draw (widget);
     }
-  png = td_screenshot_render_png (widget, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
+  ui_write_png (widget, name);
 }
 
 static void
@@ -776,26 +757,10 @@ test_blocked (void)
 
 /* ---- the window ------------------------------------------------------- */
 
-static void
-ready_cb (TdWorkspaceWindow *window,
-          gpointer           user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
 static TdImportDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TD_IS_IMPORT_DIALOG (window))
-        return TD_IMPORT_DIALOG (window);
-    }
-  return NULL;
+  return TD_IMPORT_DIALOG (ui_find_toplevel (TD_TYPE_IMPORT_DIALOG, FALSE));
 }
 
 static gboolean
@@ -816,16 +781,10 @@ test_window (void)
 {
   g_autofree char *dir = demo_folder ("window", 120, 900);
   g_autofree char *path = empty_workspace ("window.tierdesk");
-  TdWorkspaceWindow *window = td_workspace_window_new (NULL);
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdImportDialog *dialog;
   Imported imported = { 0 };
-  gboolean ready = FALSE;
 
-  g_signal_connect (window, "ready", G_CALLBACK (ready_cb), &ready);
-  gtk_window_present (GTK_WINDOW (window));
-  td_workspace_window_open_workspace (window, path);
-  while (!ready)
-    g_main_context_iteration (NULL, TRUE);
   g_assert_true (has_label (GTK_WIDGET (window), "No data imported yet"));
 
   g_assert_null (find_dialog ());

@@ -12,6 +12,7 @@
 
 #include "td-promotion-timeline.h"
 #include "td-screenshot.h"
+#include "ui-common.h"
 #include "td-validator.h"
 
 #define D(y, m, d) td_date_from_ymd ((y), (m), (d))
@@ -507,27 +508,6 @@ test_gestures (Fixture       *fixture,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-
-  /* Without a window manager the window never has the focus, and would
-   * be drawn in its greyed-out look. */
-  gtk_widget_unset_state_flags (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), GTK_STATE_FLAG_BACKDROP);
-  gtk_test_widget_wait_for_draw (widget);
-  png = td_screenshot_render_png (widget, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -540,10 +520,10 @@ test_screenshots (Fixture       *fixture,
   td_promotion_timeline_set_program (fixture->timeline, busy);
   gtk_test_widget_wait_for_draw (fixture->window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_png (page, "timeline-light.png");
+  ui_save_png (page, "timeline-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_png (page, "timeline-dark.png");
+  ui_save_png (page, "timeline-dark.png");
 
   /* Dragging the summer push's right edge into August, by keyboard
    * selection first so that the selected look shows too. */
@@ -555,7 +535,7 @@ test_screenshots (Fixture       *fixture,
     g_assert_true (td_promotion_timeline_get_bar_bounds (fixture->timeline, "ting-summer", &bar));
     drag (gesture, bar.origin.x + bar.size.width - 1, bar.origin.y + bar.size.height / 2,
           bar.size.width / 3.5 * 0.5, FALSE);
-    save_png (page, "timeline-drag-light.png");
+    ui_save_png (page, "timeline-drag-light.png");
     g_signal_emit_by_name (gesture, "drag-end", bar.size.width / 3.5 * 0.5, 0.0);
     g_assert_cmpuint (fixture->n_changed, ==, 1);
   }
