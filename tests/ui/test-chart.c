@@ -371,16 +371,7 @@ test_keyboard (Fixture       *fixture,
 static GtkGesture *
 click_gesture (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
+  return GTK_GESTURE (ui_find_controller (widget, GTK_TYPE_GESTURE_CLICK));
 }
 
 /* GTK cannot make pointer events in a test: the gesture's signal, emitted

@@ -428,16 +428,7 @@ test_snom (Fixture       *fixture,
 static GtkGesture *
 drag_gesture (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
+  return GTK_GESTURE (ui_find_controller (widget, GTK_TYPE_GESTURE_DRAG));
 }
 
 /* GTK cannot make pointer events in a test; the gesture's own signals,
