@@ -12,6 +12,7 @@
 #include "td-dataset-loader.h"
 #include "td-program-reader.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 /* Recorded tier a. pct 10 % of net; reb 1 % of the quarter's net
  * (retroactive, from 0); wel 25.00; bon 7.00 for a month of ≥ 2 units. */
@@ -77,16 +78,6 @@ typedef struct
 } MonthData;
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-}
-
-static void
 month_data_set_up (MonthData     *data,
                    gconstpointer  user_data)
 {
@@ -94,9 +85,9 @@ month_data_set_up (MonthData     *data,
 
   data->dir = g_dir_make_tmp ("test-analysis-XXXXXX", NULL);
   g_assert_nonnull (data->dir);
-  write_file (data->dir, "partners.csv", month_partners);
-  write_file (data->dir, "products.csv", month_products);
-  write_file (data->dir, "sales.csv", month_sales);
+  tc_write_file (data->dir, "partners.csv", month_partners);
+  tc_write_file (data->dir, "products.csv", month_products);
+  tc_write_file (data->dir, "sales.csv", month_sales);
   data->dataset = td_dataset_load_dir (data->dir, NULL, problems);
   g_assert_nonnull (data->dataset);
   data->program = td_program_read_data (month_program, strlen (month_program), problems);
@@ -109,16 +100,9 @@ static void
 month_data_tear_down (MonthData     *data,
                       gconstpointer  user_data)
 {
-  const char *names[] = { "partners.csv", "products.csv", "sales.csv" };
-
   td_program_free (data->program);
   td_dataset_free (data->dataset);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (data->dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (data->dir);
+  tc_remove_tree (data->dir);
   g_free (data->dir);
 }
 
@@ -491,37 +475,15 @@ static void
 test_explain_every_case (gconstpointer data)
 {
   const char *dir = data;
-  g_autofree char *program_path = g_build_filename (dir, "program.json", NULL);
-  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autoptr(TdProgram) program = td_program_load (program_path, problems);
-  g_autoptr(TdDataset) dataset = td_dataset_load_dir (dir, NULL, problems);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TdProgram) program = NULL;
+  g_autoptr(TdDataset) dataset = NULL;
   g_autoptr(TdResult) result = NULL;
   g_autoptr(GArray) months = NULL;
   TdSimulateOptions options = { 0 };
   TdMoney by_month = 0;
-  JsonArray *args;
 
-  if (program == NULL || dataset == NULL || !json_parser_load_from_file (parser, case_path, NULL))
-    {
-      g_test_skip ("not a case that simulates");
-      return;
-    }
-  args = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "args");
-  for (guint i = 0; i + 1 < json_array_get_length (args); i++)
-    {
-      const char *arg = json_array_get_string_element (args, i);
-      if (strcmp (arg, "--from") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.from, NULL);
-      else if (strcmp (arg, "--to") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.to, NULL);
-    }
-  if (options.from == 0 || options.from > options.to)
-    {
-      g_test_skip ("no period");
-      return;
-    }
+  if (!tc_load_engine_case (dir, &program, &dataset, &options))
+    return;
   options.want_lines = TRUE;
   result = td_simulate (program, dataset, &options, NULL);
   if (result == NULL)

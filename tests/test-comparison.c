@@ -13,6 +13,7 @@
 #include "td-program-reader.h"
 #include "td-report.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 /* Tiers by revenue over the period. The current program has bronze ≥ 100,
  * silver ≥ 1000, gold ≥ 3000; margin 2 / 5 / 8 % of net; units 1.00 per
@@ -81,16 +82,6 @@ read_program (const char *json)
   return g_steal_pointer (&program);
 }
 
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-}
-
 static TdResult *
 simulate (const TdProgram *program,
           const TdDataset *dataset,
@@ -116,9 +107,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("test-comparison-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
-  write_file (fixture->dir, "partners.csv", partners_csv);
-  write_file (fixture->dir, "products.csv", products_csv);
-  write_file (fixture->dir, "sales.csv", sales_csv);
+  tc_write_file (fixture->dir, "partners.csv", partners_csv);
+  tc_write_file (fixture->dir, "products.csv", products_csv);
+  tc_write_file (fixture->dir, "sales.csv", sales_csv);
   fixture->dataset = td_dataset_load_dir (fixture->dir, NULL, problems);
   g_assert_nonnull (fixture->dataset);
   g_assert_cmpuint (fixture->dataset->n_partners, ==, 8);
@@ -133,20 +124,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *names[] = { "partners.csv", "products.csv", "sales.csv" };
-
   td_comparison_free (fixture->comparison);
   td_result_free (fixture->current);
   td_result_free (fixture->baseline);
   td_program_free (fixture->current_program);
   td_program_free (fixture->baseline_program);
   td_dataset_free (fixture->dataset);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  tc_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -14,6 +14,7 @@
 #include "td-screenshot.h"
 #include "ui-common.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 #define D(y, m, d) td_date_from_ymd ((y), (m), (d))
 #define SPRING "Spring 2025 TING promotion: extra 5 % of list price"
@@ -32,21 +33,6 @@ typedef struct
   int    from;
   int    to;
 } Fixture;
-
-static TdProgram *
-load_example (const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_EXAMPLES");
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autofree char *file = NULL;
-  TdProgram *program;
-
-  g_assert_nonnull (dir);
-  file = g_build_filename (dir, name, NULL);
-  program = td_program_load (file, problems);
-  g_assert_nonnull (program);
-  return program;
-}
 
 static void
 add_promotion (TdProgram  *program,
@@ -77,7 +63,7 @@ add_promotion (TdProgram  *program,
 static TdProgram *
 load_busy_year (void)
 {
-  TdProgram *program = load_example ("smart-soft.json");
+  TdProgram *program = tc_load_example ("smart-soft.json");
   TdRule *renewals;
 
   add_promotion (program, "ting-summer", "TING summer push", "ting", D (2025, 4, 15), D (2025, 7, 31));
@@ -131,7 +117,7 @@ fixture_set_up (Fixture       *fixture,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  fixture->program = load_example ("smart-soft.json");
+  fixture->program = tc_load_example ("smart-soft.json");
   fixture->timeline = td_promotion_timeline_new ();
   /* A year that holds no promotion is outside the default range. */
   td_promotion_timeline_set_today (fixture->timeline, D (2025, 4, 15));
@@ -410,7 +396,7 @@ static void
 test_snom (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(TdProgram) snom = load_example ("snom.json");
+  g_autoptr(TdProgram) snom = tc_load_example ("snom.json");
   graphene_rect_t bar;
 
   td_promotion_timeline_set_program (fixture->timeline, snom);
