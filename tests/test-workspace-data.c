@@ -1124,32 +1124,49 @@ write_big_folder (const Fixture *fixture)
   return write_folder (fixture, "big", &folder);
 }
 
-static void
-assert_cancelled (const Fixture *fixture,
-                  TdWorkspace   *workspace,
-                  const char    *dir,
-                  const char    *before,
-                  double         cancel_above,
-                  guint          n_reports)
+/* Where an import is cancelled: at its first progress report above
+ * @cancel_above, which is report number @n_reports. */
+typedef struct
 {
+  double cancel_above;
+  guint  n_reports;
+} CancelPoint;
+
+/* The first report, while sales.csv is parsed. */
+static const CancelPoint cancel_reading = { 0.0, 1 };
+/* Past half: the rows are being written. */
+static const CancelPoint cancel_writing = { 0.5, 3 };
+
+/* After a good import, a cancelled one changes nothing. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const CancelPoint *point = data;
+  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
+  g_autofree char *a = write_folder (fixture, "a", &folder_a);
+  g_autofree char *big = write_big_folder (fixture);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  Progress progress = { fractions, cancellable, cancel_above, -1 };
+  Progress progress = { fractions, cancellable, point->cancel_above, -1 };
   TdLoadOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autofree char *after = NULL, *names = NULL, *rejects = NULL;
+  g_autofree char *before = NULL, *after = NULL, *names = NULL, *rejects = NULL;
   guint64 batch = 42;
+
+  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
 
   options.skip_invalid = TRUE;
   options.progress = on_progress;
   options.progress_data = &progress;
   options.cancellable = cancellable;
-  g_assert_false (td_workspace_import_dir (workspace, dir, &options, problems, &batch, &error));
+  g_assert_false (td_workspace_import_dir (workspace, big, &options, problems, &batch, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* Nothing reported after the cancellation, not even 1.0. */
-  assert_fractions (fractions, n_reports);
-  g_assert_cmpfloat (progress.cancelled_at, ==, g_array_index (fractions, double, n_reports - 1));
+  assert_fractions (fractions, point->n_reports);
+  g_assert_cmpfloat (progress.cancelled_at, ==, g_array_index (fractions, double, point->n_reports - 1));
   g_assert_cmpuint (batch, ==, 42);
 
   after = tc_dump_tables (td_workspace_get_connection (workspace));
@@ -1160,36 +1177,6 @@ assert_cancelled (const Fixture *fixture,
   /* No rejects file, no temporary one, no journal. */
   names = listing (fixture);
   g_assert_cmpstr (names, ==, "a,big,test.tierdesk");
-}
-
-static void
-test_cancel_reading (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
-  g_autofree char *a = write_folder (fixture, "a", &folder_a);
-  g_autofree char *big = write_big_folder (fixture);
-  g_autofree char *before = NULL;
-
-  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = tc_dump_tables (td_workspace_get_connection (workspace));
-  /* The first report, while sales.csv is parsed. */
-  assert_cancelled (fixture, workspace, big, before, 0.0, 1);
-}
-
-static void
-test_cancel_writing (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
-  g_autofree char *a = write_folder (fixture, "a", &folder_a);
-  g_autofree char *big = write_big_folder (fixture);
-  g_autofree char *before = NULL;
-
-  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = tc_dump_tables (td_workspace_get_connection (workspace));
-  /* Past half: the rows are being written. */
-  assert_cancelled (fixture, workspace, big, before, 0.5, 3);
 }
 
 /* The same folder, not cancelled: reading is the first half of the
@@ -1414,8 +1401,8 @@ main (int   argc,
   tc_add_temp_dir_test ("/workspace-data/import/read-only", NULL, test_import_read_only);
   tc_add_temp_dir_test ("/workspace-data/import/duplicates", NULL, test_import_duplicates);
   tc_add_temp_dir_test ("/workspace-data/import/progress", NULL, test_progress);
-  tc_add_temp_dir_test ("/workspace-data/cancel/reading", NULL, test_cancel_reading);
-  tc_add_temp_dir_test ("/workspace-data/cancel/writing", NULL, test_cancel_writing);
+  tc_add_temp_dir_test ("/workspace-data/cancel/reading", &cancel_reading, test_cancel);
+  tc_add_temp_dir_test ("/workspace-data/cancel/writing", &cancel_writing, test_cancel);
   tc_add_temp_dir_test ("/workspace-data/undo/latest", NULL, test_undo_latest);
   tc_add_temp_dir_test ("/workspace-data/undo/unknown", NULL, test_undo_unknown);
   tc_add_temp_dir_test ("/workspace-data/undo/only", NULL, test_undo_only);
