@@ -1035,6 +1035,24 @@ td_chart_new (TdChartKind kind)
   return self;
 }
 
+TdChart *
+td_chart_new_in_card (TdChartKind   kind,
+                      const char   *title,
+                      GtkWidget   **card)
+{
+  TdChart *chart = td_chart_new (kind);
+
+  g_return_val_if_fail (card != NULL, chart);
+
+  td_chart_set_title (chart, title);
+  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
+  *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (*card, "card");
+  gtk_widget_add_css_class (*card, "chart-card");
+  gtk_box_append (GTK_BOX (*card), GTK_WIDGET (chart));
+  return chart;
+}
+
 TdChartKind
 td_chart_get_kind (TdChart *self)
 {

@@ -536,14 +536,9 @@ add_chart (TdComparePage *self,
            const char    *title,
            int            column)
 {
-  TdChart *chart = td_chart_new (TD_CHART_BARS);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card;
+  TdChart *chart = td_chart_new_in_card (TD_CHART_BARS, title, &card);
 
-  td_chart_set_title (chart, title);
-  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (chart));
   gtk_grid_attach (self->charts, card, column, 0, 1, 1);
   return chart;
 }

@@ -211,14 +211,9 @@ add_chart (TdSimulatePage *self,
            int             row,
            int             width)
 {
-  TdChart *chart = td_chart_new (kind);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card;
+  TdChart *chart = td_chart_new_in_card (kind, title, &card);
 
-  td_chart_set_title (chart, title);
-  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (chart));
   gtk_grid_attach (self->charts, card, column, row, width, 1);
   return chart;
 }
