@@ -43,17 +43,6 @@
 #define MAX_INTERVALS   5
 #define BAR_RADIUS      3.0
 
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA accent_bg;
-  GdkRGBA accent;
-  GdkRGBA destructive_bg;
-  GdkRGBA destructive;
-  GdkRGBA popover_bg;
-  GdkRGBA popover_fg;
-} Colors;
-
 /* Where things are at the widget's current size. */
 typedef struct
 {
@@ -531,23 +520,6 @@ td_chart_get_item_bounds (TdChart         *self,
 
 /* Drawing. */
 
-static void
-lookup_colors (TdChart *self,
-               Colors  *colors)
-{
-  static const TdNamedColor named[] = {
-    /* libadwaita 1.2's light values where the theme has none */
-    { "accent_bg_color", G_STRUCT_OFFSET (Colors, accent_bg), "#3584e4" },
-    { "accent_color", G_STRUCT_OFFSET (Colors, accent), "#1c71d8" },
-    { "destructive_bg_color", G_STRUCT_OFFSET (Colors, destructive_bg), "#e01b24" },
-    { "destructive_color", G_STRUCT_OFFSET (Colors, destructive), "#c01c28" },
-    { "popover_bg_color", G_STRUCT_OFFSET (Colors, popover_bg), "#ffffff" },
-    { "popover_fg_color", G_STRUCT_OFFSET (Colors, popover_fg), "rgba(0,0,0,0.8)" },
-  };
-
-  td_draw_lookup_colors (GTK_WIDGET (self), &colors->fg, colors, named, G_N_ELEMENTS (named));
-}
-
 /* A bar or column square on the zero line and rounded at its far end:
  * @direction is where the far end is (0 right, 1 up, 2 left, 3 down). */
 static void
@@ -595,7 +567,7 @@ bar_path (cairo_t               *cr,
 static void
 set_item_color (TdChart      *self,
                 cairo_t      *cr,
-                const Colors *colors,
+                const TdColors *colors,
                 guint         index)
 {
   gboolean faded = self->highlight >= 0 && (int) index != self->highlight;
@@ -606,7 +578,7 @@ set_item_color (TdChart      *self,
 /* The keyboard's item, in libadwaita's focus ring colour. */
 static void
 draw_focus (cairo_t               *cr,
-            const Colors          *colors,
+            const TdColors        *colors,
             const graphene_rect_t *area)
 {
   td_draw_rounded_rectangle (cr, area->origin.x + 1, area->origin.y + 1, area->size.width - 2, area->size.height - 2,
@@ -625,7 +597,7 @@ shows_cursor (TdChart *self)
 static void
 draw_bars (TdChart        *self,
            cairo_t        *cr,
-           const Colors   *colors,
+           const TdColors *colors,
            const Geometry *g)
 {
   graphene_rect_t area;
@@ -680,7 +652,7 @@ draw_bars (TdChart        *self,
 static void
 draw_bubble (TdChart        *self,
              cairo_t        *cr,
-             const Colors   *colors,
+             const TdColors *colors,
              const Geometry *g,
              guint           index)
 {
@@ -707,7 +679,7 @@ draw_bubble (TdChart        *self,
 static void
 draw_columns (TdChart        *self,
               cairo_t        *cr,
-              const Colors   *colors,
+              const TdColors *colors,
               const Geometry *g)
 {
   g_auto(GStrv) ticks = td_chart_get_tick_labels (self);
@@ -798,13 +770,13 @@ td_chart_snapshot (GtkWidget   *widget,
 {
   TdChart *self = TD_CHART (widget);
   Geometry g;
-  Colors colors;
+  TdColors colors;
   cairo_t *cr;
 
   compute_geometry (self, &g);
   if (g.width <= 0 || g.height <= 0)
     return;
-  lookup_colors (self, &colors);
+  td_draw_lookup_colors (GTK_WIDGET (self), &colors);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) g.width, (float) g.height));
 
   if (g.top > 0)

@@ -9,18 +9,33 @@
 #include "td-draw.h"
 
 void
-td_draw_lookup_colors (GtkWidget          *widget,
-                       GdkRGBA            *fg,
-                       gpointer            colors,
-                       const TdNamedColor *named,
-                       guint               n_named)
+td_draw_lookup_colors (GtkWidget *widget,
+                       TdColors  *colors)
 {
+  static const struct
+  {
+    const char *name;
+    gsize       offset;
+    const char *fallback;   /* libadwaita 1.2's light value */
+  } named[] = {
+    { "accent_bg_color", G_STRUCT_OFFSET (TdColors, accent_bg), "#3584e4" },
+    { "accent_fg_color", G_STRUCT_OFFSET (TdColors, accent_fg), "#ffffff" },
+    { "accent_color", G_STRUCT_OFFSET (TdColors, accent), "#1c71d8" },
+    { "warning_bg_color", G_STRUCT_OFFSET (TdColors, warning_bg), "#e5a50a" },
+    { "warning_fg_color", G_STRUCT_OFFSET (TdColors, warning_fg), "rgba(0,0,0,0.8)" },
+    { "warning_color", G_STRUCT_OFFSET (TdColors, warning), "#9c6e03" },
+    { "destructive_bg_color", G_STRUCT_OFFSET (TdColors, destructive_bg), "#e01b24" },
+    { "destructive_fg_color", G_STRUCT_OFFSET (TdColors, destructive_fg), "#ffffff" },
+    { "destructive_color", G_STRUCT_OFFSET (TdColors, destructive), "#c01c28" },
+    { "popover_bg_color", G_STRUCT_OFFSET (TdColors, popover_bg), "#ffffff" },
+    { "popover_fg_color", G_STRUCT_OFFSET (TdColors, popover_fg), "rgba(0,0,0,0.8)" },
+  };
   /* The style context: GTK 4.8 (Debian 12) has no other way to the
    * theme's named colours. */
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
 
-  gtk_style_context_get_color (context, fg);
-  for (guint i = 0; i < n_named; i++)
+  gtk_style_context_get_color (context, &colors->fg);
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
     {
       GdkRGBA *slot = G_STRUCT_MEMBER_P (colors, named[i].offset);
 

@@ -23,21 +23,26 @@ typedef enum
   TD_TEXT_FIGURES = 1 << 1,   /* tabular, so that amounts line up */
 } TdTextStyle;
 
-/* One named colour of the theme, kept at @offset of a widget's own struct
- * of GdkRGBA; @fallback is used where the theme does not name it. */
+/* The theme's colours that the drawn widgets use: libadwaita's named
+ * colours, and the widget's text colour. */
 typedef struct
 {
-  const char *name;
-  gsize       offset;
-  const char *fallback;
-} TdNamedColor;
+  GdkRGBA fg;
+  GdkRGBA accent_bg;
+  GdkRGBA accent_fg;
+  GdkRGBA accent;
+  GdkRGBA warning_bg;
+  GdkRGBA warning_fg;
+  GdkRGBA warning;
+  GdkRGBA destructive_bg;
+  GdkRGBA destructive_fg;
+  GdkRGBA destructive;
+  GdkRGBA popover_bg;
+  GdkRGBA popover_fg;
+} TdColors;
 
-/* @fg: the widget's text colour; @colors: the struct @named points into. */
 void   td_draw_lookup_colors     (GtkWidget          *widget,
-                                  GdkRGBA            *fg,
-                                  gpointer            colors,
-                                  const TdNamedColor *named,
-                                  guint               n_named);
+                                  TdColors           *colors);
 /* @color with its alpha multiplied by @alpha. */
 void   td_draw_set_color         (cairo_t            *cr,
                                   const GdkRGBA      *color,

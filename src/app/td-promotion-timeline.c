@@ -45,21 +45,6 @@ typedef enum
   HIT_NEW,
 } Hit;
 
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA accent_bg;
-  GdkRGBA accent_fg;
-  GdkRGBA accent;
-  GdkRGBA warning_bg;
-  GdkRGBA warning_fg;
-  GdkRGBA warning;
-  GdkRGBA today;
-  GdkRGBA today_fg;
-  GdkRGBA popover_bg;
-  GdkRGBA popover_fg;
-} Colors;
-
 struct _TdPromotionTimeline
 {
   GtkWidget parent_instance;
@@ -970,30 +955,9 @@ td_promotion_timeline_query_tooltip (GtkWidget  *widget,
 /* Drawing. */
 
 static void
-lookup_colors (TdPromotionTimeline *self,
-               Colors              *colors)
-{
-  static const TdNamedColor named[] = {
-    /* libadwaita 1.2's light values where the theme has none */
-    { "accent_bg_color", G_STRUCT_OFFSET (Colors, accent_bg), "#3584e4" },
-    { "accent_fg_color", G_STRUCT_OFFSET (Colors, accent_fg), "#ffffff" },
-    { "accent_color", G_STRUCT_OFFSET (Colors, accent), "#1c71d8" },
-    { "warning_bg_color", G_STRUCT_OFFSET (Colors, warning_bg), "#e5a50a" },
-    { "warning_fg_color", G_STRUCT_OFFSET (Colors, warning_fg), "rgba(0,0,0,0.8)" },
-    { "warning_color", G_STRUCT_OFFSET (Colors, warning), "#9c6e03" },
-    { "destructive_bg_color", G_STRUCT_OFFSET (Colors, today), "#e01b24" },
-    { "destructive_fg_color", G_STRUCT_OFFSET (Colors, today_fg), "#ffffff" },
-    { "popover_bg_color", G_STRUCT_OFFSET (Colors, popover_bg), "#ffffff" },
-    { "popover_fg_color", G_STRUCT_OFFSET (Colors, popover_fg), "rgba(0,0,0,0.8)" },
-  };
-
-  td_draw_lookup_colors (GTK_WIDGET (self), &colors->fg, colors, named, G_N_ELEMENTS (named));
-}
-
-static void
 draw_header (TdPromotionTimeline *self,
              cairo_t             *cr,
-             const Colors        *colors,
+             const TdColors      *colors,
              double               bottom)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -1075,7 +1039,7 @@ draw_hatching (cairo_t       *cr,
 static void
 draw_promotion (TdPromotionTimeline *self,
                 cairo_t             *cr,
-                const Colors        *colors,
+                const TdColors      *colors,
                 int                  row)
 {
   const TdRule *rule = promotion_at (self, row);
@@ -1212,7 +1176,7 @@ draw_promotion (TdPromotionTimeline *self,
 static void
 draw_new_row (TdPromotionTimeline *self,
               cairo_t             *cr,
-              const Colors        *colors)
+              const TdColors      *colors)
 {
   static const double dashes[] = { 5, 4 };
   int row = (int) n_promotions (self);
@@ -1249,7 +1213,7 @@ draw_new_row (TdPromotionTimeline *self,
 static void
 draw_today (TdPromotionTimeline *self,
             cairo_t             *cr,
-            const Colors        *colors)
+            const TdColors      *colors)
 {
   TdDate today = effective_today (self);
   double left = NAME_WIDTH, right = NAME_WIDTH + timeline_width (self);
@@ -1261,7 +1225,7 @@ draw_today (TdPromotionTimeline *self,
   td_date_to_ymd (today, &year, &month, &day);
   /* The middle of today. */
   x = round (x_of_day (self, today) + month_width (self) / td_date_days_in_month (year, month) / 2);
-  td_draw_set_color (cr, &colors->today, 1.0);
+  td_draw_set_color (cr, &colors->destructive_bg, 1.0);
   /* Below the month's name, through the promotions, not across the
    * new-promotion row's hint. */
   cairo_rectangle (cr, x - 1, HEADER_HEIGHT - 4, 2, row_y ((int) n_promotions (self)) - HEADER_HEIGHT + 4);
@@ -1273,14 +1237,14 @@ draw_today (TdPromotionTimeline *self,
   cairo_fill (cr);
   /* TRANSLATORS: the marker of today's date on the promotions timeline */
   td_draw_text (GTK_WIDGET (self), cr, _("Today"), pill_x + pill_width / 2, YEAR_HEIGHT / 2, -1, TD_TEXT_CENTER,
-                0.75, TD_TEXT_BOLD, &colors->today_fg, 1.0);
+                0.75, TD_TEXT_BOLD, &colors->destructive_fg, 1.0);
 }
 
 /* The dates a drag would give, over the row, like a tooltip. */
 static void
 draw_drag_bubble (TdPromotionTimeline *self,
                   cairo_t             *cr,
-                  const Colors        *colors)
+                  const TdColors      *colors)
 {
   TdDate from, to;
   g_autofree char *text = NULL;
@@ -1333,11 +1297,11 @@ td_promotion_timeline_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double bottom = row_y ((int) n_promotions (self) + 1);
   cairo_t *cr;
-  Colors colors;
+  TdColors colors;
 
   if (width <= 0 || height <= 0)
     return;
-  lookup_colors (self, &colors);
+  td_draw_lookup_colors (GTK_WIDGET (self), &colors);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
 
   /* Row backgrounds under the grid. */
