@@ -72,7 +72,6 @@ simulate (const TdProgram *program,
 
 typedef struct
 {
-  char      *dir;
   TdDataset *dataset;
   TdProgram *program;
 } MonthData;
@@ -83,13 +82,7 @@ month_data_set_up (MonthData     *data,
 {
   g_autoptr(TdProblems) problems = td_problems_new ();
 
-  data->dir = g_dir_make_tmp ("test-analysis-XXXXXX", NULL);
-  g_assert_nonnull (data->dir);
-  tc_write_file (data->dir, "partners.csv", month_partners);
-  tc_write_file (data->dir, "products.csv", month_products);
-  tc_write_file (data->dir, "sales.csv", month_sales);
-  data->dataset = td_dataset_load_dir (data->dir, NULL, problems);
-  g_assert_nonnull (data->dataset);
+  data->dataset = tc_load_csv_texts (month_partners, month_products, month_sales);
   data->program = td_program_read_data (month_program, strlen (month_program), problems);
   g_assert_nonnull (data->program);
   td_program_validate (data->program, problems);
@@ -102,8 +95,6 @@ month_data_tear_down (MonthData     *data,
 {
   td_program_free (data->program);
   td_dataset_free (data->dataset);
-  tc_remove_tree (data->dir);
-  g_free (data->dir);
 }
 
 /* Period 2024-02-15 to 2024-05-10.

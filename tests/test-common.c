@@ -12,16 +12,24 @@
 #include "td-validator.h"
 #include "test-common.h"
 
-static void
-temp_dir_set_up (TcTempDir     *fixture,
-                 gconstpointer  data)
+/* A new folder in the temporary one, named after the test program. */
+static char *
+make_temp_dir (void)
 {
   g_autofree char *program = g_path_get_basename (g_get_prgname ());
   g_autofree char *template = g_strdup_printf ("%s-XXXXXX", program);
   g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
 
-  fixture->dir = g_dir_make_tmp (template, &error);
   g_assert_no_error (error);
+  return dir;
+}
+
+static void
+temp_dir_set_up (TcTempDir     *fixture,
+                 gconstpointer  data)
+{
+  fixture->dir = make_temp_dir ();
   fixture->path = g_build_filename (fixture->dir, "test.tierdesk", NULL);
 }
 
@@ -206,6 +214,25 @@ tc_dump_tables (sqlite3 *db)
       sqlite3_finalize (statement);
     }
   return g_string_free (out, FALSE);
+}
+
+TdDataset *
+tc_load_csv_texts (const char *partners,
+                   const char *products,
+                   const char *sales)
+{
+  g_autoptr(TdProblems) problems = td_problems_new ();
+  g_autofree char *dir = make_temp_dir ();
+  TdDataset *dataset;
+
+  tc_write_file (dir, "partners.csv", partners);
+  tc_write_file (dir, "products.csv", products);
+  tc_write_file (dir, "sales.csv", sales);
+  dataset = td_dataset_load_dir (dir, NULL, problems);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (td_problems_count (problems, TD_SEVERITY_ERROR), ==, 0);
+  tc_remove_tree (dir);
+  return dataset;
 }
 
 TdProgram *

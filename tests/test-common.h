@@ -44,6 +44,11 @@ char      *tc_query_rows        (sqlite3       *db,
  * its columns, each value typed: equal dumps are equal contents. */
 char      *tc_dump_tables       (sqlite3       *db);
 
+/* The data set of partners.csv, products.csv and sales.csv with these
+ * texts, read without errors (the folder written for it is gone). */
+TdDataset *tc_load_csv_texts    (const char    *partners,
+                                 const char    *products,
+                                 const char    *sales);
 /* One of data/examples ("snom.json"), read without errors. */
 TdProgram *tc_load_example      (const char    *file_name);
 /* A case of tests/engine in @dir (program.json, the CSV files, case.json)

@@ -61,7 +61,6 @@ static const char sales_csv[] =
 
 typedef struct
 {
-  char       *dir;
   TdDataset  *dataset;
   TdProgram  *current_program;
   TdProgram  *baseline_program;
@@ -103,15 +102,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(TdProblems) problems = td_problems_new ();
-
-  fixture->dir = g_dir_make_tmp ("test-comparison-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  tc_write_file (fixture->dir, "partners.csv", partners_csv);
-  tc_write_file (fixture->dir, "products.csv", products_csv);
-  tc_write_file (fixture->dir, "sales.csv", sales_csv);
-  fixture->dataset = td_dataset_load_dir (fixture->dir, NULL, problems);
-  g_assert_nonnull (fixture->dataset);
+  fixture->dataset = tc_load_csv_texts (partners_csv, products_csv, sales_csv);
   g_assert_cmpuint (fixture->dataset->n_partners, ==, 8);
   fixture->current_program = read_program (current_json);
   fixture->baseline_program = read_program (baseline_json);
@@ -130,8 +121,6 @@ fixture_tear_down (Fixture       *fixture,
   td_program_free (fixture->current_program);
   td_program_free (fixture->baseline_program);
   td_dataset_free (fixture->dataset);
-  tc_remove_tree (fixture->dir);
-  g_free (fixture->dir);
 }
 
 /* Current: P2 bronze 2 % × 200 = 4.00; P3 bronze 2 % × 600 = 12.00; P4
