@@ -219,8 +219,8 @@ main (int   argc,
   g_autofree char *self_path = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   if (argc == 4 && g_str_equal (argv[1], "--crash-child"))
     return crash_child (argv[2], argv[3]);
 

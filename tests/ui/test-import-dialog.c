@@ -818,14 +818,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      /* TAP: the whole program skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   test_dir = g_dir_make_tmp ("tierdesk-ui-import-XXXXXX", &error);
   g_assert_no_error (error);
 

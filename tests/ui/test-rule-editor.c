@@ -645,8 +645,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/rule-editor/rebate-step", test_rebate_step);
   g_test_add_func ("/ui/rule-editor/percent-base", test_percent_base);

@@ -296,8 +296,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   g_assert_nonnull (g_getenv ("TIERDESK_CLI"));
   if (g_strcmp0 (g_getenv ("TIERDESK_SCREENSHOT_SCHEME"), "dark") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -89,8 +89,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   ui_demo_create ("tierdesk-ui-XXXXXX", 300, 6000);
 
   g_test_add_func ("/ui/window/open", test_open);

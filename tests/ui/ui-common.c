@@ -13,6 +13,20 @@
 static char *demo_dir;
 static char *demo_path;
 
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
 void
 ui_demo_create (const char *tmp_template,
                 guint       n_partners,

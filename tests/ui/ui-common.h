@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init() and adw_init(); FALSE, the whole program reported as
+ * skipped (TAP), without a display to run on. */
+gboolean            ui_test_init           (int          *argc,
+                                            char       ***argv);
+
 /* A demo workspace in a new temporary folder made from @tmp_template
  * ("tierdesk-ui-XXXXXX"), for the whole run; @n_partners and @n_sales 0:
  * the demo's own sizes. */
