@@ -38,7 +38,6 @@ struct _TdComparePage
   char                *program_id;
   guint                n_versions;
   TdComparison        *comparison;
-  GHashTable          *card_by_name;  /* card name → TdSummaryCard */
   TdChart             *by_tier;
   TdChart             *by_rule;
   GPtrArray           *change_rows;
@@ -46,29 +45,6 @@ struct _TdComparePage
 };
 
 G_DEFINE_FINAL_TYPE (TdComparePage, td_compare_page, ADW_TYPE_BIN)
-
-static void
-add_card (TdComparePage *self,
-          const char    *name,
-          const char    *title)
-{
-  GtkWidget *card = td_summary_card_new (title);
-
-  gtk_flow_box_append (self->cards, card);
-  g_hash_table_insert (self->card_by_name, (gpointer) name, card);
-}
-
-static void
-set_card (TdComparePage *self,
-          const char    *name,
-          const char    *value,
-          const char    *detail)
-{
-  TdSummaryCard *card = g_hash_table_lookup (self->card_by_name, name);
-
-  td_summary_card_set_value (card, value);
-  td_summary_card_set_detail (card, detail);
-}
 
 static char *
 signed_money (TdMoney     cents,
@@ -110,10 +86,10 @@ fill_cards (TdComparePage  *self,
       /* TRANSLATORS: the change of payout in percent of the baseline's */
       change = g_strdup_printf (_("%s%s of the baseline"), ratio > 0 ? "+" : "", percent);
     }
-  set_card (self, "draft", now, NULL);
-  set_card (self, "baseline", before, NULL);
-  set_card (self, "delta", delta, change);
-  set_card (self, "ratio", now_ratio, ratio_detail);
+  td_summary_card_update (self->cards, "draft", now, NULL);
+  td_summary_card_update (self->cards, "baseline", before, NULL);
+  td_summary_card_update (self->cards, "delta", delta, change);
+  td_summary_card_update (self->cards, "ratio", now_ratio, ratio_detail);
 }
 
 static void
@@ -562,7 +538,6 @@ td_compare_page_finalize (GObject *object)
   TdComparePage *self = TD_COMPARE_PAGE (object);
 
   g_free (self->program_id);
-  g_clear_pointer (&self->card_by_name, g_hash_table_unref);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_compare_page_parent_class)->finalize (object);
 }
@@ -591,12 +566,11 @@ static void
 td_compare_page_init (TdComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->change_rows = g_ptr_array_new ();
-  add_card (self, "draft", _("The draft pays"));
-  add_card (self, "baseline", _("The baseline pays"));
-  add_card (self, "delta", _("Change"));
-  add_card (self, "ratio", _("Payout as % of revenue"));
+  td_summary_card_append (self->cards, "draft", _("The draft pays"));
+  td_summary_card_append (self->cards, "baseline", _("The baseline pays"));
+  td_summary_card_append (self->cards, "delta", _("Change"));
+  td_summary_card_append (self->cards, "ratio", _("Payout as % of revenue"));
   self->by_tier = add_chart (self, _("Change of payout by tier"), 0);
   self->by_rule = add_chart (self, _("Change of payout by rule"), 1);
   g_signal_connect_swapped (self->baseline_dropdown, "notify::selected", G_CALLBACK (baseline_chosen_cb), self);

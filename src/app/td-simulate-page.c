@@ -34,7 +34,6 @@ struct _TdSimulatePage
   GtkColumnView       *partners_view;
 
   TdSimulation        *simulation;
-  GHashTable          *card_by_name;  /* card name → TdSummaryCard */
   GListStore          *partners;      /* TdPartnerRow */
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
@@ -74,31 +73,6 @@ static const struct
 
 /* ---- cards ------------------------------------------------------------ */
 
-static void
-add_card (TdSimulatePage *self,
-          const char     *name,
-          const char     *title)
-{
-  GtkWidget *card = td_summary_card_new (title);
-
-  /* Narrow cards: four or more on a line of a normal window. */
-  td_summary_card_set_detail_width_chars (TD_SUMMARY_CARD (card), 18);
-  gtk_flow_box_append (self->cards, card);
-  g_hash_table_insert (self->card_by_name, (gpointer) name, card);
-}
-
-static void
-set_card (TdSimulatePage *self,
-          const char     *name,
-          const char     *value,
-          const char     *detail)
-{
-  TdSummaryCard *card = g_hash_table_lookup (self->card_by_name, name);
-
-  td_summary_card_set_value (card, value);
-  td_summary_card_set_detail (card, detail);
-}
-
 const char *
 td_simulate_page_get_card_text (TdSimulatePage *page,
                                 const char     *card)
@@ -106,7 +80,7 @@ td_simulate_page_get_card_text (TdSimulatePage *page,
   TdSummaryCard *found;
 
   g_return_val_if_fail (TD_IS_SIMULATE_PAGE (page), NULL);
-  found = g_hash_table_lookup (page->card_by_name, card);
+  found = td_summary_card_find (page->cards, card);
   return found != NULL ? td_summary_card_get_value (found) : NULL;
 }
 
@@ -140,13 +114,13 @@ fill_cards (TdSimulatePage *self,
   /* TRANSLATORS: sales that name no partner */
   g_autofree char *unattributed_detail = g_strdup_printf (_("%s sales with no partner"), direct);
 
-  set_card (self, "payout", payout, NULL);
-  set_card (self, "eligible-revenue", eligible, NULL);
-  set_card (self, "ratio", ratio, result->has_payout_ratio ? NULL : _("no eligible revenue"));
-  set_card (self, "partners-paid", paid, paid_detail);
-  set_card (self, "new-customers", customers, NULL);
-  set_card (self, "ineligible", ineligible, ineligible_detail);
-  set_card (self, "unattributed", unattributed, unattributed_detail);
+  td_summary_card_update (self->cards, "payout", payout, NULL);
+  td_summary_card_update (self->cards, "eligible-revenue", eligible, NULL);
+  td_summary_card_update (self->cards, "ratio", ratio, result->has_payout_ratio ? NULL : _("no eligible revenue"));
+  td_summary_card_update (self->cards, "partners-paid", paid, paid_detail);
+  td_summary_card_update (self->cards, "new-customers", customers, NULL);
+  td_summary_card_update (self->cards, "ineligible", ineligible, ineligible_detail);
+  td_summary_card_update (self->cards, "unattributed", unattributed, unattributed_detail);
 }
 
 /* ---- charts ----------------------------------------------------------- */
@@ -761,7 +735,6 @@ td_simulate_page_finalize (GObject *object)
 {
   TdSimulatePage *self = TD_SIMULATE_PAGE (object);
 
-  g_clear_pointer (&self->card_by_name, g_hash_table_unref);
   g_clear_pointer (&self->tier_ids, g_ptr_array_unref);
   g_clear_pointer (&self->objective_rows, g_ptr_array_unref);
   g_clear_object (&self->partners);
@@ -807,11 +780,15 @@ td_simulate_page_init (TdSimulatePage *self)
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->tier_ids = g_ptr_array_new_with_free_func (g_free);
   self->objective_rows = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (card_names); i++)
-    add_card (self, card_names[i].name, _(card_names[i].title));
+    {
+      TdSummaryCard *card = td_summary_card_append (self->cards, card_names[i].name, _(card_names[i].title));
+
+      /* Narrow cards: four or more on a line of a normal window. */
+      td_summary_card_set_detail_width_chars (card, 18);
+    }
   self->by_tier = add_chart (self, TD_CHART_BARS, _("Payout by tier"), 0, 0, 1);
   self->by_rule = add_chart (self, TD_CHART_BARS, _("Payout by rule"), 1, 0, 1);
   self->by_month = add_chart (self, TD_CHART_COLUMNS, _("Payout per month"), 0, 1, 1);

@@ -60,6 +60,46 @@ td_summary_card_set_detail_width_chars (TdSummaryCard *card,
   gtk_label_set_width_chars (card->detail, n_chars);
 }
 
+TdSummaryCard *
+td_summary_card_append (GtkFlowBox *cards,
+                        const char *name,
+                        const char *title)
+{
+  GtkWidget *card = td_summary_card_new (title);
+
+  gtk_widget_set_name (card, name);
+  gtk_flow_box_append (cards, card);
+  return TD_SUMMARY_CARD (card);
+}
+
+TdSummaryCard *
+td_summary_card_find (GtkFlowBox *cards,
+                      const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cards)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (TD_IS_SUMMARY_CARD (card) && g_strcmp0 (gtk_widget_get_name (card), name) == 0)
+        return TD_SUMMARY_CARD (card);
+    }
+  return NULL;
+}
+
+void
+td_summary_card_update (GtkFlowBox *cards,
+                        const char *name,
+                        const char *value,
+                        const char *detail)
+{
+  TdSummaryCard *card = td_summary_card_find (cards, name);
+
+  g_return_if_fail (card != NULL);
+  td_summary_card_set_value (card, value);
+  td_summary_card_set_detail (card, detail);
+}
+
 static void
 td_summary_card_class_init (TdSummaryCardClass *klass)
 {

@@ -23,4 +23,18 @@ void        td_summary_card_set_detail              (TdSummaryCard *card,
 void        td_summary_card_set_detail_width_chars  (TdSummaryCard *card,
                                                      int            n_chars);
 
+/* The pages keep their cards in a GtkFlowBox, each card named (its widget
+ * name) for the figure it shows: "payout", "delta"… */
+TdSummaryCard *td_summary_card_append (GtkFlowBox    *cards,
+                                       const char    *name,
+                                       const char    *title);
+/* NULL when @cards has no card @name. */
+TdSummaryCard *td_summary_card_find   (GtkFlowBox    *cards,
+                                       const char    *name);
+/* The value and the detail (or NULL) of the card @name. */
+void           td_summary_card_update (GtkFlowBox    *cards,
+                                       const char    *name,
+                                       const char    *value,
+                                       const char    *detail);
+
 G_END_DECLS
