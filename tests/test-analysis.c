@@ -524,22 +524,10 @@ test_explain_every_case (gconstpointer data)
   g_assert_cmpint (by_month, ==, result->payout);
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cases = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/analysis/payout-by-month", MonthData, NULL, month_data_set_up, test_payout_by_month, month_data_tear_down);
   g_test_add ("/analysis/payout-by-month-empty", MonthData, NULL, month_data_set_up, test_payout_by_month_empty,
@@ -551,17 +539,6 @@ main (int   argc,
   g_test_add_func ("/analysis/explain/overrides", test_explain_overrides);
   g_test_add_func ("/analysis/tier-distribution", test_tier_distribution);
 
-  cases = g_test_build_filename (G_TEST_DIST, "engine", NULL);
-  dir = g_dir_open (cases, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (paths, g_build_filename (cases, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
-      g_autofree char *test = g_strconcat ("/analysis/explain/every-case/", base, NULL);
-      g_test_add_data_func (test, paths->pdata[i], test_explain_every_case);
-    }
+  tc_add_engine_cases ("/analysis/explain/every-case", test_explain_every_case);
   return g_test_run ();
 }

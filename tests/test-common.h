@@ -51,6 +51,10 @@ TdDataset *tc_load_csv_texts    (const char    *partners,
                                  const char    *sales);
 /* One of data/examples ("snom.json"), read without errors. */
 TdProgram *tc_load_example      (const char    *file_name);
+/* @func for each case of tests/engine (its folder as the data), as test
+ * @prefix/CASE, in the order of the cases' names. */
+void       tc_add_engine_cases  (const char    *prefix,
+                                 GTestDataFunc  func);
 /* A case of tests/engine in @dir (program.json, the CSV files, case.json)
  * and its period (case.json's --from and --to) in @options; FALSE, and the
  * test skipped, when it is not a case that simulates over a period. */

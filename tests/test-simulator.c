@@ -102,23 +102,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cases = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
   g_test_init (&argc, &argv, NULL);
-  cases = g_test_build_filename (G_TEST_DIST, "engine", NULL);
-  dir = g_dir_open (cases, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (paths, g_build_filename (cases, name, NULL));
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
-      g_autofree char *test = g_strconcat ("/simulator/reuse/", base, NULL);
-      g_test_add_data_func (test, paths->pdata[i], test_case);
-    }
+  tc_add_engine_cases ("/simulator/reuse", test_case);
   return g_test_run ();
 }
