@@ -12,6 +12,7 @@
 #include "td-dataset-loader.h"
 #include "td-program-reader.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 /* Recorded tier a. pct 10 % of net; reb 1 % of the quarter's net
  * (retroactive, from 0); wel 25.00; bon 7.00 for a month of ≥ 2 units. */
@@ -71,20 +72,9 @@ simulate (const TdProgram *program,
 
 typedef struct
 {
-  char      *dir;
   TdDataset *dataset;
   TdProgram *program;
 } MonthData;
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-}
 
 static void
 month_data_set_up (MonthData     *data,
@@ -92,13 +82,7 @@ month_data_set_up (MonthData     *data,
 {
   g_autoptr(TdProblems) problems = td_problems_new ();
 
-  data->dir = g_dir_make_tmp ("test-analysis-XXXXXX", NULL);
-  g_assert_nonnull (data->dir);
-  write_file (data->dir, "partners.csv", month_partners);
-  write_file (data->dir, "products.csv", month_products);
-  write_file (data->dir, "sales.csv", month_sales);
-  data->dataset = td_dataset_load_dir (data->dir, NULL, problems);
-  g_assert_nonnull (data->dataset);
+  data->dataset = tc_load_csv_texts (month_partners, month_products, month_sales);
   data->program = td_program_read_data (month_program, strlen (month_program), problems);
   g_assert_nonnull (data->program);
   td_program_validate (data->program, problems);
@@ -109,17 +93,8 @@ static void
 month_data_tear_down (MonthData     *data,
                       gconstpointer  user_data)
 {
-  const char *names[] = { "partners.csv", "products.csv", "sales.csv" };
-
   td_program_free (data->program);
   td_dataset_free (data->dataset);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (data->dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (data->dir);
-  g_free (data->dir);
 }
 
 /* Period 2024-02-15 to 2024-05-10.
@@ -491,37 +466,15 @@ static void
 test_explain_every_case (gconstpointer data)
 {
   const char *dir = data;
-  g_autofree char *program_path = g_build_filename (dir, "program.json", NULL);
-  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autoptr(TdProgram) program = td_program_load (program_path, problems);
-  g_autoptr(TdDataset) dataset = td_dataset_load_dir (dir, NULL, problems);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TdProgram) program = NULL;
+  g_autoptr(TdDataset) dataset = NULL;
   g_autoptr(TdResult) result = NULL;
   g_autoptr(GArray) months = NULL;
   TdSimulateOptions options = { 0 };
   TdMoney by_month = 0;
-  JsonArray *args;
 
-  if (program == NULL || dataset == NULL || !json_parser_load_from_file (parser, case_path, NULL))
-    {
-      g_test_skip ("not a case that simulates");
-      return;
-    }
-  args = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "args");
-  for (guint i = 0; i + 1 < json_array_get_length (args); i++)
-    {
-      const char *arg = json_array_get_string_element (args, i);
-      if (strcmp (arg, "--from") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.from, NULL);
-      else if (strcmp (arg, "--to") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.to, NULL);
-    }
-  if (options.from == 0 || options.from > options.to)
-    {
-      g_test_skip ("no period");
-      return;
-    }
+  if (!tc_load_engine_case (dir, &program, &dataset, &options))
+    return;
   options.want_lines = TRUE;
   result = td_simulate (program, dataset, &options, NULL);
   if (result == NULL)
@@ -571,22 +524,10 @@ test_explain_every_case (gconstpointer data)
   g_assert_cmpint (by_month, ==, result->payout);
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cases = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/analysis/payout-by-month", MonthData, NULL, month_data_set_up, test_payout_by_month, month_data_tear_down);
   g_test_add ("/analysis/payout-by-month-empty", MonthData, NULL, month_data_set_up, test_payout_by_month_empty,
@@ -598,17 +539,6 @@ main (int   argc,
   g_test_add_func ("/analysis/explain/overrides", test_explain_overrides);
   g_test_add_func ("/analysis/tier-distribution", test_tier_distribution);
 
-  cases = g_test_build_filename (G_TEST_DIST, "engine", NULL);
-  dir = g_dir_open (cases, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (paths, g_build_filename (cases, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
-      g_autofree char *test = g_strconcat ("/analysis/explain/every-case/", base, NULL);
-      g_test_add_data_func (test, paths->pdata[i], test_explain_every_case);
-    }
+  tc_add_engine_cases ("/analysis/explain/every-case", test_explain_every_case);
   return g_test_run ();
 }

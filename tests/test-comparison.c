@@ -13,6 +13,7 @@
 #include "td-program-reader.h"
 #include "td-report.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 /* Tiers by revenue over the period. The current program has bronze ≥ 100,
  * silver ≥ 1000, gold ≥ 3000; margin 2 / 5 / 8 % of net; units 1.00 per
@@ -60,7 +61,6 @@ static const char sales_csv[] =
 
 typedef struct
 {
-  char       *dir;
   TdDataset  *dataset;
   TdProgram  *current_program;
   TdProgram  *baseline_program;
@@ -79,16 +79,6 @@ read_program (const char *json)
   td_program_validate (program, problems);
   g_assert_cmpuint (td_problems_count (problems, TD_SEVERITY_ERROR), ==, 0);
   return g_steal_pointer (&program);
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
 static TdResult *
@@ -112,15 +102,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(TdProblems) problems = td_problems_new ();
-
-  fixture->dir = g_dir_make_tmp ("test-comparison-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  write_file (fixture->dir, "partners.csv", partners_csv);
-  write_file (fixture->dir, "products.csv", products_csv);
-  write_file (fixture->dir, "sales.csv", sales_csv);
-  fixture->dataset = td_dataset_load_dir (fixture->dir, NULL, problems);
-  g_assert_nonnull (fixture->dataset);
+  fixture->dataset = tc_load_csv_texts (partners_csv, products_csv, sales_csv);
   g_assert_cmpuint (fixture->dataset->n_partners, ==, 8);
   fixture->current_program = read_program (current_json);
   fixture->baseline_program = read_program (baseline_json);
@@ -133,21 +115,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *names[] = { "partners.csv", "products.csv", "sales.csv" };
-
   td_comparison_free (fixture->comparison);
   td_result_free (fixture->current);
   td_result_free (fixture->baseline);
   td_program_free (fixture->current_program);
   td_program_free (fixture->baseline_program);
   td_dataset_free (fixture->dataset);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
 }
 
 /* Current: P2 bronze 2 % × 200 = 4.00; P3 bronze 2 % × 600 = 12.00; P4

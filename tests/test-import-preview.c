@@ -17,6 +17,7 @@
 
 #include "td-import-preview.h"
 #include "td-workspace-data.h"
+#include "test-common.h"
 
 typedef struct
 {
@@ -123,33 +124,8 @@ write_folder (const char   *name,
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, names[i], NULL);
-        g_autoptr(GError) error = NULL;
-
-        g_file_set_contents (path, texts[i], -1, &error);
-        g_assert_no_error (error);
-      }
+      tc_write_file (dir, names[i], texts[i]);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
 /* Each file as "name present bytes rows problem_rows n_problems". */
@@ -224,7 +200,7 @@ test_valid (void)
   /* 3 + 2 + 4 + 2 + 2 */
   g_assert_cmpuint (td_import_preview_rows_to_import (preview, FALSE), ==, 13);
   g_assert_cmpuint (td_import_preview_rows_to_import (preview, TRUE), ==, 13);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 static void
@@ -262,7 +238,7 @@ test_row_problems (void)
                    "sales.csv,3,date,“yesterday” is not a date of the form YYYY-MM-DD\n"
                    "sales.csv,3,quantity,“0” is not a quantity: write a whole number ≥ 1\n"
                    "sales.csv,4,partner_id,“P9” is not a partner of partners.csv\n");
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* The preview's counts are what the import then records, and its
@@ -337,7 +313,7 @@ test_agrees_with_import (void)
   g_clear_pointer (&workspace, td_workspace_close);
   g_assert_cmpint (g_unlink (rejects), ==, 0);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* A missing file fails any import; the rows are still counted, and the
@@ -372,7 +348,7 @@ test_missing_file (void)
                    "products.csv,,,\"the file is missing: partners.csv, products.csv and sales.csv are required\"\n"
                    "sales.csv,2,sku,“X” is not a product of products.csv\n"
                    "sales.csv,3,sku,“X” is not a product of products.csv\n");
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* An unknown column fails any import (docs/data.md); its name, which a
@@ -399,7 +375,7 @@ test_header_and_formula (void)
                    "products.csv,1,'=HYPERLINK(x),\"unknown column “=HYPERLINK(x)”: this file has the columns"
                    " sku, name, category, list_price\"\n"
                    "sales.csv,2,net_amount,“-5” is negative: returns and credit notes are not part of format version 1\n");
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 static void
@@ -444,7 +420,7 @@ test_progress_and_cancel (void)
   preview = td_import_preview_dir (not_dir, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
   g_assert_null (preview);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 int

@@ -6,24 +6,9 @@
 
 #include "td-promotions.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 #define D(y, m, d) td_date_from_ymd ((y), (m), (d))
-
-
-static TdProgram *
-load_example (const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_EXAMPLES");
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autofree char *file = NULL;
-  TdProgram *program;
-
-  g_assert_nonnull (dir);
-  file = g_build_filename (dir, name, NULL);
-  program = td_program_load (file, problems);
-  g_assert_nonnull (program);
-  return program;
-}
 
 static TdRule *
 rule (TdProgram  *program,
@@ -112,7 +97,7 @@ test_examples (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autoptr(TdProgram) program = load_example (cases[c].file);
+      g_autoptr(TdProgram) program = tc_load_example (cases[c].file);
       g_autoptr(GString) ids = g_string_new (NULL);
       g_autofree char *overlaps = NULL;
 
@@ -130,7 +115,7 @@ test_examples (void)
 static void
 test_smart_soft_windows (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   TdRule *spring = rule (program, "ting-spring-2025");
 
   g_assert_true (spring->has_active_from && spring->has_active_to);
@@ -147,7 +132,7 @@ test_smart_soft_windows (void)
 static void
 test_same_category (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   g_autofree char *text = NULL;
 
   /* 04-01 … 06-30 against 03-01 … 05-31: April and May are shared. */
@@ -159,7 +144,7 @@ test_same_category (void)
 static void
 test_other_products (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   TdRule *renewals;
   g_autofree char *text = NULL;
 
@@ -175,7 +160,7 @@ test_other_products (void)
 static void
 test_windows_must_share_a_day (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   g_autofree char *text = NULL;
 
   /* The day after the spring promotion ends, and the day before it
@@ -191,7 +176,7 @@ test_windows_must_share_a_day (void)
 static void
 test_everything_and_skus (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   TdRule *sku;
   g_autofree char *text = NULL;
 
@@ -215,7 +200,7 @@ test_everything_and_skus (void)
 static void
 test_open_windows (void)
 {
-  g_autoptr(TdProgram) program = load_example ("smart-soft.json");
+  g_autoptr(TdProgram) program = tc_load_example ("smart-soft.json");
   g_autofree char *text = NULL;
 
   /* ting-spring-2025 is rule 4; the new ones are 7, 8 and 9. */
@@ -311,7 +296,7 @@ test_matches_function (void)
 static void
 test_not_on_sales (void)
 {
-  g_autoptr(TdProgram) program = load_example ("snom.json");
+  g_autoptr(TdProgram) program = tc_load_example ("snom.json");
   TdRule *welcome = rule (program, "welcome-phone"), *deals;
   g_autofree char *text = NULL;
 
@@ -333,7 +318,7 @@ test_not_on_sales (void)
 static void
 test_snom_channels (void)
 {
-  g_autoptr(TdProgram) program = load_example ("snom.json");
+  g_autoptr(TdProgram) program = tc_load_example ("snom.json");
   TdRule *online, *any;
   g_autofree char *text = NULL;
 

@@ -11,6 +11,7 @@
 #include "td-engine.h"
 #include "td-report.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 typedef void (*EditFunc) (TdProgram *program);
 
@@ -67,36 +68,14 @@ static void
 test_case (gconstpointer data)
 {
   const char *dir = data;
-  g_autofree char *program_path = g_build_filename (dir, "program.json", NULL);
-  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autoptr(TdProgram) program = td_program_load (program_path, problems);
-  g_autoptr(TdDataset) dataset = td_dataset_load_dir (dir, NULL, problems);
+  g_autoptr(TdProgram) program = NULL;
+  g_autoptr(TdDataset) dataset = NULL;
   g_autoptr(TdSimulator) simulator = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   EditFunc edits[] = { NULL, raise_every_rate, NULL, drop_last_rule, reverse_rules, switch_qualification, raise_every_rate };
   TdSimulateOptions options = { 0 };
-  JsonArray *args;
 
-  if (program == NULL || dataset == NULL || !json_parser_load_from_file (parser, case_path, NULL))
-    {
-      g_test_skip ("not a case that simulates");
-      return;
-    }
-  args = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "args");
-  for (guint i = 0; i + 1 < json_array_get_length (args); i++)
-    {
-      const char *arg = json_array_get_string_element (args, i);
-      if (strcmp (arg, "--from") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.from, NULL);
-      else if (strcmp (arg, "--to") == 0)
-        td_date_parse (json_array_get_string_element (args, i + 1), &options.to, NULL);
-    }
-  if (options.from == 0 || options.from > options.to)
-    {
-      g_test_skip ("no period");
-      return;
-    }
+  if (!tc_load_engine_case (dir, &program, &dataset, &options))
+    return;
 
   simulator = td_simulator_new (dataset);
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
@@ -123,23 +102,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cases = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
   g_test_init (&argc, &argv, NULL);
-  cases = g_test_build_filename (G_TEST_DIST, "engine", NULL);
-  dir = g_dir_open (cases, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (paths, g_build_filename (cases, name, NULL));
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
-      g_autofree char *test = g_strconcat ("/simulator/reuse/", base, NULL);
-      g_test_add_data_func (test, paths->pdata[i], test_case);
-    }
+  tc_add_engine_cases ("/simulator/reuse", test_case);
   return g_test_run ();
 }

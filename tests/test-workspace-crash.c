@@ -28,6 +28,7 @@
 #include "td-validator.h"
 #include "td-workspace.h"
 #include "td-workspace-data.h"
+#include "test-common.h"
 
 /* The sizes of the two demo folders, and the seed of the kill delays. */
 #define BIG_SALES      200000
@@ -112,25 +113,6 @@ static struct
 } crash;
 
 /* ---- files ------------------------------------------------------------ */
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
 
 static guint64
 count_lines (const char *text,
@@ -592,7 +574,7 @@ test_prepare (void)
       if (crash.complete == NULL)
         crash.complete = g_steal_pointer (&copy);
       else
-        remove_tree (dir);
+        tc_remove_tree (dir);
       if (crash.t_total == 0 || t_total < crash.t_total)
         {
           crash.t_total = t_total;
@@ -734,19 +716,7 @@ test_kill (gconstpointer data)
                     !run->temporary ? "" : run->all ? ", temporary rejects file renamed" : ", temporary rejects file removed",
                     run->all ? "ALL" : "NONE");
   /* 22 MB a run: keep only the prepared files. */
-  remove_tree (dir);
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
+  tc_remove_tree (dir);
 }
 
 static gboolean
@@ -780,13 +750,13 @@ test_recover_rejects (void)
   rejects = g_strconcat (path, "-rejects-2.csv", NULL);
   temporary = g_strconcat (rejects, ".tmp", NULL);
   g_assert_cmpint (g_rename (rejects, temporary), ==, 0);
-  write_file (dir, "ws.tierdesk-rejects-2.csv.tmp.AB12CD", "file,li");     /* g_file_set_contents() killed */
-  write_file (dir, "ws.tierdesk-rejects-3.csv.tmp", "file,line,reason,record\n");
-  write_file (dir, "ws.tierdesk-rejects-3.csv.tmp.EF34GH", "");
+  tc_write_file (dir, "ws.tierdesk-rejects-2.csv.tmp.AB12CD", "file,li");     /* g_file_set_contents() killed */
+  tc_write_file (dir, "ws.tierdesk-rejects-3.csv.tmp", "file,line,reason,record\n");
+  tc_write_file (dir, "ws.tierdesk-rejects-3.csv.tmp.EF34GH", "");
   /* Not ours: another workspace's, and names that only look alike. */
-  write_file (dir, "other.tierdesk-rejects-3.csv.tmp", "");
-  write_file (dir, "ws.tierdesk-rejects-3.csv.tmpfile", "");
-  write_file (dir, "ws.tierdesk-rejects-x.csv.tmp", "");
+  tc_write_file (dir, "other.tierdesk-rejects-3.csv.tmp", "");
+  tc_write_file (dir, "ws.tierdesk-rejects-3.csv.tmpfile", "");
+  tc_write_file (dir, "ws.tierdesk-rejects-x.csv.tmp", "");
 
   /* Reading writes nothing. */
   workspace = td_workspace_open (path, FALSE, &error);
@@ -810,7 +780,7 @@ test_recover_rejects (void)
 
   /* An undo of batch 3 killed before it removed its file: the next batch
    * 3, which rejects nothing, must not appear to have that list. */
-  write_file (dir, "ws.tierdesk-rejects-3.csv", "file,line,reason,record\nsales.csv,2,\"stale\",\"x\"\n");
+  tc_write_file (dir, "ws.tierdesk-rejects-3.csv", "file,line,reason,record\nsales.csv,2,\"stale\",\"x\"\n");
   workspace = td_workspace_open (path, TRUE, &error);
   g_assert_no_error (error);
   td_workspace_import_dir (workspace, crash.small.dir, NULL, NULL, &batch, &error);
@@ -820,7 +790,7 @@ test_recover_rejects (void)
   g_assert_false (exists_in (dir, "ws.tierdesk-rejects-3.csv"));
   assert_rejects_file (rejects);
 
-  remove_tree (dir);
+  tc_remove_tree (dir);
   g_clear_pointer (&crash.complete, g_free);
 }
 
@@ -862,7 +832,7 @@ static void
 test_clean_up (void)
 {
   if (crash.tmp != NULL)
-    remove_tree (crash.tmp);
+    tc_remove_tree (crash.tmp);
 }
 
 int

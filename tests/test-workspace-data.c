@@ -16,6 +16,7 @@
 
 #include "td-dataset-loader.h"
 #include "td-workspace-data.h"
+#include "test-common.h"
 
 /* ---- the CSV folders ---------------------------------------------------- */
 
@@ -112,70 +113,7 @@ static const Folder folder_c = { C_PARTNERS, A_PRODUCTS, C_SALES, C_CERTIFICATIO
 
 /* ---- fixture ------------------------------------------------------------ */
 
-typedef struct
-{
-  char *dir;
-  char *path;                 /* dir/test.tierdesk, not created */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tierdesk-workspace-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.tierdesk", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-add_test (const char *name,
-          void      (*test) (Fixture *, gconstpointer))
-{
-  g_test_add (name, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text,
-            gssize      length)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, length, &error);
-  g_assert_no_error (error);
-}
+typedef TcTempDir Fixture;
 
 /* Writes @folder as FIXTURE-DIR/@name and returns its path. */
 static char *
@@ -190,7 +128,7 @@ write_folder (const Fixture *fixture,
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL)
-      write_file (dir, names[i], texts[i], -1);
+      tc_write_file (dir, names[i], texts[i]);
   return dir;
 }
 
@@ -217,151 +155,13 @@ listing (const Fixture *fixture)
   return g_strjoinv (",", (char **) names->pdata);
 }
 
-static char *
-file_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 /* ---- SQL helpers -------------------------------------------------------- */
-
-static void
-append_value (GString      *out,
-              sqlite3_stmt *statement,
-              int           column)
-{
-  switch (sqlite3_column_type (statement, column))
-    {
-    case SQLITE_NULL:
-      g_string_append (out, "NULL");
-      break;
-    case SQLITE_INTEGER:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (statement, column));
-      break;
-    case SQLITE_FLOAT:
-      g_string_append_printf (out, "%.17g", sqlite3_column_double (statement, column));
-      break;
-    case SQLITE_TEXT:
-      {
-        const char *text = (const char *) sqlite3_column_text (statement, column);
-        int length = sqlite3_column_bytes (statement, column);
-
-        /* Quoted, so that a text "1" and an integer 1 differ. */
-        g_string_append_c (out, '\'');
-        for (int i = 0; i < length; i++)
-          {
-            if (text[i] == '\'')
-              g_string_append_c (out, '\'');
-            g_string_append_c (out, text[i]);
-          }
-        g_string_append_c (out, '\'');
-      }
-      break;
-    default:
-      {
-        const guchar *blob = sqlite3_column_blob (statement, column);
-        int length = sqlite3_column_bytes (statement, column);
-
-        g_string_append (out, "X'");
-        for (int i = 0; i < length; i++)
-          g_string_append_printf (out, "%02X", blob[i]);
-        g_string_append_c (out, '\'');
-      }
-      break;
-    }
-}
-
-/* Every row of @sql, "|" between columns, a line each; NULL as "NULL",
- * text as it is. */
-static char *
-query_rows (sqlite3    *db,
-            const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *statement = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (statement); c++)
-        {
-          if (c > 0)
-            g_string_append_c (out, '|');
-          if (sqlite3_column_type (statement, c) == SQLITE_NULL)
-            g_string_append (out, "NULL");
-          else
-            g_string_append (out, (const char *) sqlite3_column_text (statement, c));
-        }
-      g_string_append_c (out, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (statement);
-  return g_string_free (out, FALSE);
-}
-
-/* The schema and every row of every table, sorted by all its columns,
- * each value typed: equal dumps are equal contents. */
-static char *
-dump_tables (sqlite3 *db)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *schema = query_rows (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY 1, 2, 3, 4");
-  g_autofree char *version = query_rows (db, "PRAGMA user_version");
-  sqlite3_stmt *statement = NULL;
-
-  g_string_append_printf (out, "user_version %s%s", version, schema);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &statement, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
-  sqlite3_finalize (statement);
-  /* Schema version 2: draft, program, program_version and the nine
-   * tables of imports. */
-  g_assert_cmpuint (tables->len, ==, 12);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      char *select = sqlite3_mprintf ("SELECT * FROM \"%w\"", (const char *) tables->pdata[t]);
-      g_autoptr(GString) sql = g_string_new (select);
-      int n_columns;
-
-      sqlite3_free (select);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &statement, NULL), ==, SQLITE_OK);
-      n_columns = sqlite3_column_count (statement);
-      sqlite3_finalize (statement);
-      g_string_append (sql, " ORDER BY ");
-      for (int c = 1; c <= n_columns; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-
-      g_string_append_printf (out, "table %s\n", (const char *) tables->pdata[t]);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &statement, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (statement) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n_columns; c++)
-            {
-              if (c > 0)
-                g_string_append_c (out, '|');
-              append_value (out, statement, c);
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (statement);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static gint64
 query_int (sqlite3    *db,
            const char *sql)
 {
-  g_autofree char *text = query_rows (db, sql);
+  g_autofree char *text = tc_query_rows (db, sql);
 
   return g_ascii_strtoll (text, NULL, 10);
 }
@@ -682,7 +482,7 @@ test_import_good (Fixture       *fixture,
 
   /* import_batch: the files in the order partners, products, sales,
    * certifications, deals; the folder as given; the fixed clock. */
-  batch_row = query_rows (db, "SELECT id, kinds, source, skip_invalid, author, created_at FROM import_batch");
+  batch_row = tc_query_rows (db, "SELECT id, kinds, source, skip_invalid, author, created_at FROM import_batch");
   expected_batch = g_strdup_printf ("1|partners,products,sales,certifications,deals|%s|0|%s|2024-05-01T09:30:00Z\n",
                                     dir, g_get_user_name ());
   g_assert_cmpstr (batch_row, ==, expected_batch);
@@ -692,16 +492,16 @@ test_import_good (Fixture       *fixture,
    * 18993 + 365 = 19358, and March 15th 31 + 28 + 14 days later = 19431.
    * P3 has no country (stored as ""), no date and no tier (NULL). Lines
    * count the header as line 1. */
-  partners = query_rows (db, "SELECT batch, id, name, country, joined_on, tier, line FROM partner ORDER BY id");
+  partners = tc_query_rows (db, "SELECT batch, id, name, country, joined_on, tier, line FROM partner ORDER BY id");
   g_assert_cmpstr (partners, ==,
                    "1|P1|Alpha, Inc|US|18993|gold|3\n"
                    "1|P2|Beta GmbH|DE|19431|silver|2\n"
                    "1|P3|Gamma||NULL|NULL|4\n");
-  attributes = query_rows (db, "SELECT batch, position, name FROM attribute ORDER BY position");
+  attributes = tc_query_rows (db, "SELECT batch, position, name FROM attribute ORDER BY position");
   g_assert_cmpstr (attributes, ==, "1|0|employees\n1|1|certified\n");
   /* floor (value × 10,000): 40 → 400000, 12.5 → 125000, yes → 10000,
    * no and empty → 0, −1.23456 → floor (−12345.6) = −12346. */
-  values = query_rows (db, "SELECT batch, partner, name, value FROM partner_attribute ORDER BY partner, name");
+  values = tc_query_rows (db, "SELECT batch, partner, name, value FROM partner_attribute ORDER BY partner, name");
   g_assert_cmpstr (values, ==,
                    "1|P1|certified|0\n"
                    "1|P1|employees|400000\n"
@@ -710,7 +510,8 @@ test_import_good (Fixture       *fixture,
                    "1|P3|certified|0\n"
                    "1|P3|employees|-12346\n");
   /* 199.99 → 19999 cents, 1500 → 150000; the name unquoted. */
-  products = query_rows (db, "SELECT batch, position, sku, name, category, list_price FROM product ORDER BY position");
+  products = tc_query_rows (db, "SELECT batch, position, sku, name, category, list_price FROM product"
+                            " ORDER BY position");
   g_assert_cmpstr (products, ==,
                    "1|0|K-100|Desk phone|hardware|19999\n"
                    "1|1|L-200|Licence \"Pro\"|software|150000\n");
@@ -719,8 +520,8 @@ test_import_good (Fixture       *fixture,
    * Amounts: 399.98 → 39998, 1500.5 → 150050, 4500 → 450000, 0.1 → 10.
    * Flags (1 online, 2 renewal, 4 invoice): S2 invoice, renewal 0 → 4;
    * S1 renewal true → 2; S3 online + invoice + renewal 1 → 7; S4 → 0. */
-  sales = query_rows (db, "SELECT batch, position, sale_id, date, partner, customer, sku, quantity, net_amount,"
-                          " distributor, license_key, flags FROM sale ORDER BY position");
+  sales = tc_query_rows (db, "SELECT batch, position, sale_id, date, partner, customer, sku, quantity, net_amount,"
+                         " distributor, license_key, flags FROM sale ORDER BY position");
   g_assert_cmpstr (sales, ==,
                    "1|0|S2|19732|P1|C1|K-100|2|39998|Ingram|NULL|4\n"
                    "1|1|S1|19732|P2|C2|L-200|1|150050|NULL|LIC-1|2\n"
@@ -728,15 +529,15 @@ test_import_good (Fixture       *fixture,
                    "1|3|S4|19783|P3|C3, Ltd|K-100|1|10|Ingram|NULL|0\n");
   /* 2023-05-02 = 19358 + 31 + 28 + 31 + 30 + 1 = 19479; 2023-06-01 =
    * 19358 + 151 = 19509; 2024-01-31 = 19723 + 30 = 19753. */
-  certifications = query_rows (db, "SELECT batch, position, partner, person, certification, earned_on, left_on"
-                                   " FROM certification ORDER BY position");
+  certifications = tc_query_rows (db, "SELECT batch, position, partner, person, certification, earned_on, left_on"
+                                  " FROM certification ORDER BY position");
   g_assert_cmpstr (certifications, ==,
                    "1|0|P1|Ann|Sales|19479|NULL\n"
                    "1|1|P2|Bob|Tech|19509|19753\n");
   /* 2023-12-01 = 19358 + 334 = 19692; 2024-01-05 = 19727; 2024-02-01 =
    * 19754. An empty status is open. */
-  deals = query_rows (db, "SELECT batch, position, deal_id, partner, customer, registered_on, status, closed_on"
-                          " FROM deal ORDER BY position");
+  deals = tc_query_rows (db, "SELECT batch, position, deal_id, partner, customer, registered_on, status, closed_on"
+                         " FROM deal ORDER BY position");
   g_assert_cmpstr (deals, ==,
                    "1|0|D1|P1|C1|19692|won|19727\n"
                    "1|1|D2|P2|C9|19754|open|NULL\n");
@@ -792,7 +593,7 @@ test_import_all_or_nothing (Fixture       *fixture,
   guint64 batch = 42;
 
   g_assert_cmpuint (import_ok (workspace, good, FALSE), ==, 1);
-  before = dump_tables (db);
+  before = tc_dump_tables (db);
   g_assert_nonnull (strstr (before, "'Alpha, Inc'"));
 
   g_assert_false (td_workspace_import_dir (workspace, bad, NULL, problems, &batch, &error));
@@ -805,7 +606,7 @@ test_import_all_or_nothing (Fixture       *fixture,
   expected = g_strdup_printf ("%s/sales.csv:4:date: “2024-02-30” is not a date in the calendar\n", bad);
   g_assert_cmpstr (found, ==, expected);
 
-  after = dump_tables (db);
+  after = tc_dump_tables (db);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (current_batch (workspace), ==, 1);
   rejects = td_workspace_rejects_path (workspace, 2);
@@ -849,7 +650,7 @@ test_import_header_problem (Fixture       *fixture,
   TdLoadOptions options = { 0 };
   g_autofree char *found = NULL, *expected = NULL, *message = NULL, *before = NULL, *after = NULL;
 
-  before = dump_tables (td_workspace_get_connection (workspace));
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
   options.skip_invalid = TRUE;
   g_assert_false (td_workspace_import_dir (workspace, dir, &options, problems, NULL, &error));
   g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_INVALID_DATA);
@@ -860,7 +661,7 @@ test_import_header_problem (Fixture       *fixture,
                               " sale_id, date, partner_id, customer_id, sku, quantity, net_amount, channel,"
                               " distributor, invoice_ref, license_key, renewal\n", dir);
   g_assert_cmpstr (found, ==, expected);
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
   {
     g_autofree char *names = listing (fixture);
@@ -897,7 +698,7 @@ test_import_skip_invalid (Fixture       *fixture,
   expected = g_strdup_printf ("%s/sales.csv:4:date: “2024-02-30” is not a date in the calendar\n", bad);
   g_assert_cmpstr (found, ==, expected);
 
-  batches = query_rows (db, "SELECT id, kinds, source, skip_invalid FROM import_batch ORDER BY id");
+  batches = tc_query_rows (db, "SELECT id, kinds, source, skip_invalid FROM import_batch ORDER BY id");
   expected_batches = g_strdup_printf ("1|partners,products,sales,certifications,deals|%s|0\n"
                                       "2|partners,products,sales,certifications,deals|%s|1\n", good, bad);
   g_assert_cmpstr (batches, ==, expected_batches);
@@ -926,15 +727,15 @@ test_import_skip_invalid (Fixture       *fixture,
     g_autofree char *want_path = g_strconcat (fixture->path, "-rejects-2.csv", NULL);
     g_assert_cmpstr (rejects_path, ==, want_path);
   }
-  rejects = file_text (rejects_path);
+  rejects = tc_read_file (rejects_path);
   g_assert_cmpstr (rejects, ==,
                    "file,line,reason,record\n"
                    "sales.csv,4,\"“2024-02-30” is not a date in the calendar\","
                    "\"S3,2024-02-30,,\"\"C1, \"\"\"\"VIP\"\"\"\"\"\",L-200,3,4500,online,,INV-2,LIC-2,1\"\n");
 
   /* Batch 2 has the three good sales, in file order; batch 1 is kept. */
-  sales = query_rows (db, "SELECT batch, position, sale_id, date, partner, customer, net_amount, flags FROM sale"
-                          " ORDER BY batch, position");
+  sales = tc_query_rows (db, "SELECT batch, position, sale_id, date, partner, customer, net_amount, flags FROM sale"
+                         " ORDER BY batch, position");
   g_assert_cmpstr (sales, ==,
                    "1|0|S2|19732|P1|C1|39998|4\n"
                    "1|1|S1|19732|P2|C2|150050|2\n"
@@ -984,7 +785,7 @@ test_import_skip_invalid_cascade (Fixture       *fixture,
   g_assert_cmpstr (found, ==, expected);
 
   rejects_path = td_workspace_rejects_path (workspace, 1);
-  rejects = file_text (rejects_path);
+  rejects = tc_read_file (rejects_path);
   g_assert_cmpstr (rejects, ==,
                    "file,line,reason,record\n"
                    "partners.csv,3,\"“2023-02-30” is not a date in the calendar\",\"P2,Beta,DE,2023-02-30\"\n"
@@ -994,7 +795,7 @@ test_import_skip_invalid_cascade (Fixture       *fixture,
                    "certifications.csv,2,\"“P2” is not a partner of partners.csv\",\"P2,Bob,Tech,2023-06-01\"\n"
                    "deals.csv,2,\"“P2” is not a partner of partners.csv\",\"D1,P2,C2,2024-01-01,,\"\n");
 
-  counts = query_rows (db, "SELECT name, rows, rejected FROM import_file WHERE batch = 1 ORDER BY name");
+  counts = tc_query_rows (db, "SELECT name, rows, rejected FROM import_file WHERE batch = 1 ORDER BY name");
   g_assert_cmpstr (counts, ==,
                    "certifications.csv|1|1\n"
                    "deals.csv|1|1\n"
@@ -1002,19 +803,19 @@ test_import_skip_invalid_cascade (Fixture       *fixture,
                    "products.csv|2|0\n"
                    "sales.csv|2|2\n");
 
-  partners = query_rows (db, "SELECT id, name, country, joined_on, line FROM partner ORDER BY id");
+  partners = tc_query_rows (db, "SELECT id, name, country, joined_on, line FROM partner ORDER BY id");
   g_assert_cmpstr (partners, ==, "P1|Alpha, Inc|US|18993|2\n");
   /* 2024-01-10 = 19732, 2024-01-12 = 19734; 2 × … 40 → 4000 cents. */
-  sales = query_rows (db, "SELECT position, sale_id, date, partner, customer, sku, quantity, net_amount FROM sale"
-                          " ORDER BY position");
+  sales = tc_query_rows (db, "SELECT position, sale_id, date, partner, customer, sku, quantity, net_amount FROM sale"
+                         " ORDER BY position");
   g_assert_cmpstr (sales, ==,
                    "0|S1|19732|P1|C1|K-100|1|1000\n"
                    "1|S4|19734|P1|C4|L-200|2|4000\n");
-  certifications = query_rows (db, "SELECT position, partner, person, certification, earned_on FROM certification");
+  certifications = tc_query_rows (db, "SELECT position, partner, person, certification, earned_on FROM certification");
   g_assert_cmpstr (certifications, ==, "0|P1|Ann|Sales|19479\n");
   /* The kept deal keeps its own id, D2, though the loader numbered the
    * rejected D1 first. 2024-01-02 = 19724, 2024-01-20 = 19742. */
-  deals = query_rows (db, "SELECT position, deal_id, partner, customer, registered_on, status, closed_on FROM deal");
+  deals = tc_query_rows (db, "SELECT position, deal_id, partner, customer, registered_on, status, closed_on FROM deal");
   g_assert_cmpstr (deals, ==, "0|D2|P1|C1|19724|lost|19742\n");
 
   assert_dataset_is_folder (workspace, dir, TRUE, TRUE);
@@ -1066,12 +867,12 @@ test_import_replaces (Fixture       *fixture,
   g_assert_cmpuint (loaded->n_deal_keys, ==, 0);
   assert_dataset_is_folder (workspace, b, FALSE, FALSE);
 
-  kinds = query_rows (db, "SELECT id, kinds FROM import_batch ORDER BY id");
+  kinds = tc_query_rows (db, "SELECT id, kinds FROM import_batch ORDER BY id");
   g_assert_cmpstr (kinds, ==,
                    "1|partners,products,sales,certifications,deals\n"
                    "2|partners,products,sales,certifications\n");
   /* Batch 1's rows stay until it is undone. */
-  kept = query_rows (db, "SELECT batch, count (*) FROM sale GROUP BY batch ORDER BY batch");
+  kept = tc_query_rows (db, "SELECT batch, count (*) FROM sale GROUP BY batch ORDER BY batch");
   g_assert_cmpstr (kept, ==, "1|4\n2|2\n");
 
   /* A zero-byte deals.csv counts as absent: not listed, not a kind. */
@@ -1097,7 +898,7 @@ test_import_replaces (Fixture       *fixture,
                    "products.csv 44 " B_PRODUCTS_SHA256 " 1 0\n"
                    "sales.csv 113 " B_SALES_SHA256 " 2 0\n");
   g_clear_pointer (&kinds, g_free);
-  kinds = query_rows (db, "SELECT kinds FROM import_batch WHERE id = 3");
+  kinds = tc_query_rows (db, "SELECT kinds FROM import_batch WHERE id = 3");
   g_assert_cmpstr (kinds, ==, "partners,products,sales,certifications\n");
   assert_dataset_is_folder (workspace, b0, FALSE, FALSE);
 }
@@ -1139,13 +940,13 @@ test_undo_latest (Fixture       *fixture,
   sqlite3 *db = td_workspace_get_connection (workspace);
 
   g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  after_a = dump_tables (db);
+  after_a = tc_dump_tables (db);
   g_assert_cmpuint (import_ok (workspace, b, FALSE), ==, 2);
   undo_ok (workspace, 2);
   g_assert_cmpuint (current_batch (workspace), ==, 1);
   assert_dataset_is_folder (workspace, a, FALSE, FALSE);
   /* Every row of batch 2 is gone, none of batch 1's. */
-  after_undo = dump_tables (db);
+  after_undo = tc_dump_tables (db);
   g_assert_cmpstr (after_undo, ==, after_a);
 
   /* The next import takes the number again. */
@@ -1165,11 +966,11 @@ test_undo_unknown (Fixture       *fixture,
   sqlite3 *db = td_workspace_get_connection (workspace);
 
   g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = dump_tables (db);
+  before = tc_dump_tables (db);
   g_assert_false (td_workspace_undo_import (workspace, 9, &error));
   g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NO_BATCH);
   g_assert_cmpstr (error->message, ==, expected);
-  after = dump_tables (db);
+  after = tc_dump_tables (db);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (current_batch (workspace), ==, 1);
 
@@ -1192,13 +993,13 @@ test_undo_only (Fixture       *fixture,
   sqlite3 *db = td_workspace_get_connection (workspace);
 
   assert_no_data (fixture, workspace);
-  empty = dump_tables (db);
+  empty = tc_dump_tables (db);
   g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
   undo_ok (workspace, 1);
   g_assert_cmpuint (current_batch (workspace), ==, 0);
   assert_no_data (fixture, workspace);
   /* As new: every table empty again. */
-  after = dump_tables (db);
+  after = tc_dump_tables (db);
   g_assert_cmpstr (after, ==, empty);
 
   /* Undone twice: no such batch any more. */
@@ -1225,14 +1026,15 @@ test_undo_older (Fixture       *fixture,
   undo_ok (workspace, 1);
   g_assert_cmpuint (current_batch (workspace), ==, 2);
   assert_dataset_is_folder (workspace, b, FALSE, FALSE);
-  left = query_rows (db, "SELECT 'batch', id FROM import_batch UNION ALL SELECT DISTINCT 'file', batch FROM import_file"
-                         " UNION ALL SELECT DISTINCT 'partner', batch FROM partner"
-                         " UNION ALL SELECT DISTINCT 'attribute', batch FROM attribute"
-                         " UNION ALL SELECT DISTINCT 'value', batch FROM partner_attribute"
-                         " UNION ALL SELECT DISTINCT 'product', batch FROM product"
-                         " UNION ALL SELECT DISTINCT 'sale', batch FROM sale"
-                         " UNION ALL SELECT DISTINCT 'certification', batch FROM certification"
-                         " UNION ALL SELECT DISTINCT 'deal', batch FROM deal ORDER BY 1, 2");
+  left = tc_query_rows (db, "SELECT 'batch', id FROM import_batch"
+                        " UNION ALL SELECT DISTINCT 'file', batch FROM import_file"
+                        " UNION ALL SELECT DISTINCT 'partner', batch FROM partner"
+                        " UNION ALL SELECT DISTINCT 'attribute', batch FROM attribute"
+                        " UNION ALL SELECT DISTINCT 'value', batch FROM partner_attribute"
+                        " UNION ALL SELECT DISTINCT 'product', batch FROM product"
+                        " UNION ALL SELECT DISTINCT 'sale', batch FROM sale"
+                        " UNION ALL SELECT DISTINCT 'certification', batch FROM certification"
+                        " UNION ALL SELECT DISTINCT 'deal', batch FROM deal ORDER BY 1, 2");
   /* B has no attributes and no deals. */
   g_assert_cmpstr (left, ==, "batch|2\ncertification|2\nfile|2\npartner|2\nproduct|2\nsale|2\n");
   g_assert_null (td_workspace_list_import_files (workspace, 1, &error));
@@ -1322,35 +1124,52 @@ write_big_folder (const Fixture *fixture)
   return write_folder (fixture, "big", &folder);
 }
 
-static void
-assert_cancelled (const Fixture *fixture,
-                  TdWorkspace   *workspace,
-                  const char    *dir,
-                  const char    *before,
-                  double         cancel_above,
-                  guint          n_reports)
+/* Where an import is cancelled: at its first progress report above
+ * @cancel_above, which is report number @n_reports. */
+typedef struct
 {
+  double cancel_above;
+  guint  n_reports;
+} CancelPoint;
+
+/* The first report, while sales.csv is parsed. */
+static const CancelPoint cancel_reading = { 0.0, 1 };
+/* Past half: the rows are being written. */
+static const CancelPoint cancel_writing = { 0.5, 3 };
+
+/* After a good import, a cancelled one changes nothing. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const CancelPoint *point = data;
+  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
+  g_autofree char *a = write_folder (fixture, "a", &folder_a);
+  g_autofree char *big = write_big_folder (fixture);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  Progress progress = { fractions, cancellable, cancel_above, -1 };
+  Progress progress = { fractions, cancellable, point->cancel_above, -1 };
   TdLoadOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autofree char *after = NULL, *names = NULL, *rejects = NULL;
+  g_autofree char *before = NULL, *after = NULL, *names = NULL, *rejects = NULL;
   guint64 batch = 42;
+
+  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
 
   options.skip_invalid = TRUE;
   options.progress = on_progress;
   options.progress_data = &progress;
   options.cancellable = cancellable;
-  g_assert_false (td_workspace_import_dir (workspace, dir, &options, problems, &batch, &error));
+  g_assert_false (td_workspace_import_dir (workspace, big, &options, problems, &batch, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* Nothing reported after the cancellation, not even 1.0. */
-  assert_fractions (fractions, n_reports);
-  g_assert_cmpfloat (progress.cancelled_at, ==, g_array_index (fractions, double, n_reports - 1));
+  assert_fractions (fractions, point->n_reports);
+  g_assert_cmpfloat (progress.cancelled_at, ==, g_array_index (fractions, double, point->n_reports - 1));
   g_assert_cmpuint (batch, ==, 42);
 
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (current_batch (workspace), ==, 1);
   rejects = td_workspace_rejects_path (workspace, 2);
@@ -1358,36 +1177,6 @@ assert_cancelled (const Fixture *fixture,
   /* No rejects file, no temporary one, no journal. */
   names = listing (fixture);
   g_assert_cmpstr (names, ==, "a,big,test.tierdesk");
-}
-
-static void
-test_cancel_reading (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
-  g_autofree char *a = write_folder (fixture, "a", &folder_a);
-  g_autofree char *big = write_big_folder (fixture);
-  g_autofree char *before = NULL;
-
-  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = dump_tables (td_workspace_get_connection (workspace));
-  /* The first report, while sales.csv is parsed. */
-  assert_cancelled (fixture, workspace, big, before, 0.0, 1);
-}
-
-static void
-test_cancel_writing (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(TdWorkspace) workspace = create_workspace (fixture);
-  g_autofree char *a = write_folder (fixture, "a", &folder_a);
-  g_autofree char *big = write_big_folder (fixture);
-  g_autofree char *before = NULL;
-
-  g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = dump_tables (td_workspace_get_connection (workspace));
-  /* Past half: the rows are being written. */
-  assert_cancelled (fixture, workspace, big, before, 0.5, 3);
 }
 
 /* The same folder, not cancelled: reading is the first half of the
@@ -1413,11 +1202,11 @@ test_progress (Fixture       *fixture,
   g_assert_cmpuint (batch, ==, 1);
   assert_fractions (fractions, G_N_ELEMENTS (big_progress));
 
-  counts = query_rows (td_workspace_get_connection (workspace),
-                       "SELECT name, size, rows, rejected FROM import_file ORDER BY name");
+  counts = tc_query_rows (td_workspace_get_connection (workspace),
+                          "SELECT name, size, rows, rejected FROM import_file ORDER BY name");
   g_assert_cmpstr (counts, ==, "partners.csv|23|1|0\nproducts.csv|40|1|0\nsales.csv|2170091|70000|1\n");
   rejects_path = td_workspace_rejects_path (workspace, 1);
-  rejects = file_text (rejects_path);
+  rejects = tc_read_file (rejects_path);
   g_assert_cmpstr (rejects, ==,
                    "file,line,reason,record\n"
                    "sales.csv,70002,\"“2024-13-01” is not a date in the calendar\",\"S070001,2024-13-01,P1,C1,K,1,1\"\n");
@@ -1438,13 +1227,13 @@ test_cancel_before (Fixture       *fixture,
   TdLoadOptions options = { 0 };
 
   g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = dump_tables (td_workspace_get_connection (workspace));
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
   g_cancellable_cancel (cancellable);
   options.skip_invalid = TRUE;
   options.cancellable = cancellable;
   g_assert_false (td_workspace_import_dir (workspace, bad, &options, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
   names = listing (fixture);
   g_assert_cmpstr (names, ==, "a,bad,test.tierdesk");
@@ -1471,7 +1260,7 @@ test_import_read_only (Fixture       *fixture,
   }
   workspace = td_workspace_open (fixture->path, FALSE, &error);
   g_assert_no_error (error);
-  before = dump_tables (td_workspace_get_connection (workspace));
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
 
   options.skip_invalid = TRUE;
   g_assert_false (td_workspace_import_dir (workspace, b, &options, NULL, &batch, &error));
@@ -1479,7 +1268,7 @@ test_import_read_only (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (batch, ==, 42);
 
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
   /* Nor can a batch be undone. The message is SQLite's (see
    * /workspace-data/bug/undo-read-only-message). */
@@ -1487,7 +1276,7 @@ test_import_read_only (Fixture       *fixture,
   g_assert_false (td_workspace_undo_import (workspace, 1, &error));
   g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY);
   g_clear_pointer (&after, g_free);
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
 
   /* Reading still works. */
@@ -1520,7 +1309,7 @@ test_import_duplicates (Fixture       *fixture,
   g_autofree char *before = NULL, *after = NULL, *found = NULL, *expected = NULL, *message = NULL;
 
   g_assert_cmpuint (import_ok (workspace, a, FALSE), ==, 1);
-  before = dump_tables (td_workspace_get_connection (workspace));
+  before = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_false (td_workspace_import_dir (workspace, dir, NULL, problems, NULL, &error));
   g_assert_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_INVALID_DATA);
   message = g_strdup_printf ("Cannot import “%s”: it has 4 errors; nothing imported", dir);
@@ -1534,7 +1323,7 @@ test_import_duplicates (Fixture       *fixture,
                               "%s/deals.csv:3:deal_id: the deal “D1” is already listed on line 2\n",
                               dir, dir, dir, dir);
   g_assert_cmpstr (found, ==, expected);
-  after = dump_tables (td_workspace_get_connection (workspace));
+  after = tc_dump_tables (td_workspace_get_connection (workspace));
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (current_batch (workspace), ==, 1);
 }
@@ -1583,8 +1372,8 @@ test_bug_stale_rejects_file (Fixture       *fixture,
   g_autofree char *a = write_folder (fixture, "a", &folder_a);
   g_autofree char *rejects = td_workspace_rejects_path (workspace, 1);
 
-  write_file (fixture->dir, "test.tierdesk-rejects-1.csv",
-              "file,line,reason,record\nsales.csv,9,\"old\",\"S9\"\n", -1);
+  tc_write_file (fixture->dir, "test.tierdesk-rejects-1.csv",
+                 "file,line,reason,record\nsales.csv,9,\"old\",\"S9\"\n");
   g_assert_cmpuint (import_ok (workspace, a, TRUE), ==, 1);
   if (g_file_test (rejects, G_FILE_TEST_EXISTS))
     {
@@ -1602,26 +1391,26 @@ main (int   argc,
    * whatever the machine or the environment (the loader reads this once). */
   g_setenv ("TIERDESK_PARALLEL_MIN_BYTES", "67108864", TRUE);
 
-  add_test ("/workspace-data/import/good", test_import_good);
-  add_test ("/workspace-data/import/all-or-nothing", test_import_all_or_nothing);
-  add_test ("/workspace-data/import/own-problems-list", test_import_without_problems_list);
-  add_test ("/workspace-data/import/header-problem", test_import_header_problem);
-  add_test ("/workspace-data/import/skip-invalid", test_import_skip_invalid);
-  add_test ("/workspace-data/import/skip-invalid-cascade", test_import_skip_invalid_cascade);
-  add_test ("/workspace-data/import/replaces", test_import_replaces);
-  add_test ("/workspace-data/import/read-only", test_import_read_only);
-  add_test ("/workspace-data/import/duplicates", test_import_duplicates);
-  add_test ("/workspace-data/import/progress", test_progress);
-  add_test ("/workspace-data/cancel/reading", test_cancel_reading);
-  add_test ("/workspace-data/cancel/writing", test_cancel_writing);
-  add_test ("/workspace-data/undo/latest", test_undo_latest);
-  add_test ("/workspace-data/undo/unknown", test_undo_unknown);
-  add_test ("/workspace-data/undo/only", test_undo_only);
-  add_test ("/workspace-data/undo/older", test_undo_older);
-  add_test ("/workspace-data/undo/rejects-file", test_undo_rejects_file);
-  add_test ("/workspace-data/cancel/before", test_cancel_before);
-  add_test ("/workspace-data/bug/undo-read-only-message", test_bug_undo_read_only_message);
-  add_test ("/workspace-data/bug/stale-rejects-file", test_bug_stale_rejects_file);
+  tc_add_temp_dir_test ("/workspace-data/import/good", NULL, test_import_good);
+  tc_add_temp_dir_test ("/workspace-data/import/all-or-nothing", NULL, test_import_all_or_nothing);
+  tc_add_temp_dir_test ("/workspace-data/import/own-problems-list", NULL, test_import_without_problems_list);
+  tc_add_temp_dir_test ("/workspace-data/import/header-problem", NULL, test_import_header_problem);
+  tc_add_temp_dir_test ("/workspace-data/import/skip-invalid", NULL, test_import_skip_invalid);
+  tc_add_temp_dir_test ("/workspace-data/import/skip-invalid-cascade", NULL, test_import_skip_invalid_cascade);
+  tc_add_temp_dir_test ("/workspace-data/import/replaces", NULL, test_import_replaces);
+  tc_add_temp_dir_test ("/workspace-data/import/read-only", NULL, test_import_read_only);
+  tc_add_temp_dir_test ("/workspace-data/import/duplicates", NULL, test_import_duplicates);
+  tc_add_temp_dir_test ("/workspace-data/import/progress", NULL, test_progress);
+  tc_add_temp_dir_test ("/workspace-data/cancel/reading", &cancel_reading, test_cancel);
+  tc_add_temp_dir_test ("/workspace-data/cancel/writing", &cancel_writing, test_cancel);
+  tc_add_temp_dir_test ("/workspace-data/undo/latest", NULL, test_undo_latest);
+  tc_add_temp_dir_test ("/workspace-data/undo/unknown", NULL, test_undo_unknown);
+  tc_add_temp_dir_test ("/workspace-data/undo/only", NULL, test_undo_only);
+  tc_add_temp_dir_test ("/workspace-data/undo/older", NULL, test_undo_older);
+  tc_add_temp_dir_test ("/workspace-data/undo/rejects-file", NULL, test_undo_rejects_file);
+  tc_add_temp_dir_test ("/workspace-data/cancel/before", NULL, test_cancel_before);
+  tc_add_temp_dir_test ("/workspace-data/bug/undo-read-only-message", NULL, test_bug_undo_read_only_message);
+  tc_add_temp_dir_test ("/workspace-data/bug/stale-rejects-file", NULL, test_bug_stale_rejects_file);
 
   return g_test_run ();
 }

@@ -12,58 +12,16 @@
 #include "td-program-writer.h"
 #include "td-validator.h"
 #include "td-workspace.h"
+#include "test-common.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;                 /* dir/test.tierdesk, not created */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tierdesk-workspace-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.tierdesk", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-add_test (const char *name,
-          void      (*test) (Fixture *, gconstpointer))
-{
-  g_test_add (name, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
-}
+typedef TcTempDir Fixture;
 
 static TdProgram *
 load_example (const char *id)
 {
   g_autofree char *file = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("TIERDESK_EXAMPLES"), file, NULL);
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  TdProgram *program = td_program_load (path, problems);
 
-  g_assert_nonnull (program);
-  return program;
+  return tc_load_example (file);
 }
 
 static const char *const example_ids[] = { "kaspersky", "microsoft-pai", "s-mart", "smart-soft", "snom" };
@@ -1128,29 +1086,6 @@ test_check_tampered (Fixture       *fixture,
   g_assert_false (td_workspace_check_passed (check));
 }
 
-/* Rows of @sql as one text: columns joined by '|', rows by '\n'. */
-static char *
-query_rows (sqlite3    *db,
-            const char *sql)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  sqlite3_stmt *statement = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (statement); c++)
-        {
-          const char *cell = (const char *) sqlite3_column_text (statement, c);
-
-          g_string_append_printf (text, "%s%s", c > 0 ? "|" : "", cell != NULL ? cell : "NULL");
-        }
-      g_string_append_c (text, '\n');
-    }
-  sqlite3_finalize (statement);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* tests/workspaces/schema-1.tierdesk was written by tierdesk-cli at commit
  * c6fb925~1, the last with schema version 1 (see its README): programs
  * minimal (1 version) and snom (2), one draft. Upgrading keeps every byte
@@ -1179,8 +1114,8 @@ test_migrate_from_1 (Fixture       *fixture,
                                       (gssize) g_bytes_get_size (contents), NULL));
   db = raw_open (fixture->path);
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
-  old_versions = query_rows (db, versions_sql);
-  old_drafts = query_rows (db, drafts_sql);
+  old_versions = tc_query_rows (db, versions_sql);
+  old_drafts = tc_query_rows (db, drafts_sql);
   sqlite3_close (db);
   g_assert_cmpstr (old_drafts, ==, "snom|2|{\"format\": \"tierdesk.program\"|2026-11-23T10:00:00Z\n");
 
@@ -1194,8 +1129,8 @@ test_migrate_from_1 (Fixture       *fixture,
   tables = query_text (db, "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema"
                            " WHERE type = 'table' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "attribute certification deal draft import_batch import_file partner partner_attribute product program program_version sale");
-  new_versions = query_rows (db, versions_sql);
-  new_drafts = query_rows (db, drafts_sql);
+  new_versions = tc_query_rows (db, versions_sql);
+  new_drafts = tc_query_rows (db, drafts_sql);
   g_assert_cmpstr (new_versions, ==, old_versions);
   g_assert_cmpstr (new_drafts, ==, old_drafts);
 
@@ -1343,36 +1278,36 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (g_getenv ("TIERDESK_EXAMPLES"));
 
-  add_test ("/workspace/create/pragmas", test_create_pragmas);
-  add_test ("/workspace/create/exists", test_create_exists);
-  add_test ("/workspace/create/no-folder", test_create_no_folder);
-  add_test ("/workspace/open/not-found", test_open_not_found);
-  add_test ("/workspace/open/folder", test_open_folder);
-  add_test ("/workspace/open/not-sqlite", test_open_not_sqlite);
-  add_test ("/workspace/open/empty-file", test_open_empty_file);
-  add_test ("/workspace/open/other-application", test_open_other_application);
-  add_test ("/workspace/open/too-new", test_open_too_new);
-  add_test ("/workspace/open/read-only-file", test_open_read_only_file);
-  add_test ("/workspace/open/read-only-folder", test_open_read_only_folder);
-  add_test ("/workspace/open/corrupt", test_open_corrupt);
-  add_test ("/workspace/open/foreign-schema", test_open_foreign_schema);
-  add_test ("/workspace/open/busy", test_open_busy);
-  add_test ("/workspace/open/interrupted", test_open_interrupted);
-  add_test ("/workspace/migrate/from-0", test_migrate_from_0);
-  add_test ("/workspace/migrate/from-1", test_migrate_from_1);
-  add_test ("/workspace/drafts", test_drafts);
-  add_test ("/workspace/save/numbering", test_save_numbering);
-  add_test ("/workspace/save/export-bytes", test_save_export_bytes);
-  add_test ("/workspace/save/unchanged", test_save_unchanged);
-  add_test ("/workspace/save/invalid", test_save_invalid);
-  add_test ("/workspace/save/read-only", test_save_read_only);
-  add_test ("/workspace/save/busy", test_save_busy);
-  add_test ("/workspace/list/programs", test_list_programs);
-  add_test ("/workspace/list/versions", test_list_versions);
-  add_test ("/workspace/get/errors", test_get_errors);
-  add_test ("/workspace/versions-immutable", test_versions_immutable);
-  add_test ("/workspace/check/sound", test_check_sound);
-  add_test ("/workspace/check/tampered", test_check_tampered);
-  add_test ("/workspace/check/batches", test_check_batches);
+  tc_add_temp_dir_test ("/workspace/create/pragmas", NULL, test_create_pragmas);
+  tc_add_temp_dir_test ("/workspace/create/exists", NULL, test_create_exists);
+  tc_add_temp_dir_test ("/workspace/create/no-folder", NULL, test_create_no_folder);
+  tc_add_temp_dir_test ("/workspace/open/not-found", NULL, test_open_not_found);
+  tc_add_temp_dir_test ("/workspace/open/folder", NULL, test_open_folder);
+  tc_add_temp_dir_test ("/workspace/open/not-sqlite", NULL, test_open_not_sqlite);
+  tc_add_temp_dir_test ("/workspace/open/empty-file", NULL, test_open_empty_file);
+  tc_add_temp_dir_test ("/workspace/open/other-application", NULL, test_open_other_application);
+  tc_add_temp_dir_test ("/workspace/open/too-new", NULL, test_open_too_new);
+  tc_add_temp_dir_test ("/workspace/open/read-only-file", NULL, test_open_read_only_file);
+  tc_add_temp_dir_test ("/workspace/open/read-only-folder", NULL, test_open_read_only_folder);
+  tc_add_temp_dir_test ("/workspace/open/corrupt", NULL, test_open_corrupt);
+  tc_add_temp_dir_test ("/workspace/open/foreign-schema", NULL, test_open_foreign_schema);
+  tc_add_temp_dir_test ("/workspace/open/busy", NULL, test_open_busy);
+  tc_add_temp_dir_test ("/workspace/open/interrupted", NULL, test_open_interrupted);
+  tc_add_temp_dir_test ("/workspace/migrate/from-0", NULL, test_migrate_from_0);
+  tc_add_temp_dir_test ("/workspace/migrate/from-1", NULL, test_migrate_from_1);
+  tc_add_temp_dir_test ("/workspace/drafts", NULL, test_drafts);
+  tc_add_temp_dir_test ("/workspace/save/numbering", NULL, test_save_numbering);
+  tc_add_temp_dir_test ("/workspace/save/export-bytes", NULL, test_save_export_bytes);
+  tc_add_temp_dir_test ("/workspace/save/unchanged", NULL, test_save_unchanged);
+  tc_add_temp_dir_test ("/workspace/save/invalid", NULL, test_save_invalid);
+  tc_add_temp_dir_test ("/workspace/save/read-only", NULL, test_save_read_only);
+  tc_add_temp_dir_test ("/workspace/save/busy", NULL, test_save_busy);
+  tc_add_temp_dir_test ("/workspace/list/programs", NULL, test_list_programs);
+  tc_add_temp_dir_test ("/workspace/list/versions", NULL, test_list_versions);
+  tc_add_temp_dir_test ("/workspace/get/errors", NULL, test_get_errors);
+  tc_add_temp_dir_test ("/workspace/versions-immutable", NULL, test_versions_immutable);
+  tc_add_temp_dir_test ("/workspace/check/sound", NULL, test_check_sound);
+  tc_add_temp_dir_test ("/workspace/check/tampered", NULL, test_check_tampered);
+  tc_add_temp_dir_test ("/workspace/check/batches", NULL, test_check_batches);
   return g_test_run ();
 }

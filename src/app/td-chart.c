@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "td-chart.h"
+#include "td-draw.h"
 #include "td-format.h"
 
 /* Around everything, so that the focus ring is inside the widget. */
@@ -41,31 +42,6 @@
  * is 3: the steps grow by at most 2.5). */
 #define MAX_INTERVALS   5
 #define BAR_RADIUS      3.0
-
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA accent_bg;
-  GdkRGBA accent;
-  GdkRGBA destructive_bg;
-  GdkRGBA destructive;
-  GdkRGBA popover_bg;
-  GdkRGBA popover_fg;
-} Colors;
-
-typedef enum
-{
-  TEXT_START,
-  TEXT_CENTER,
-  TEXT_END,
-} TextAlign;
-
-typedef enum
-{
-  TEXT_PLAIN   = 0,
-  TEXT_BOLD    = 1 << 0,
-  TEXT_FIGURES = 1 << 1,   /* tabular, so that amounts line up */
-} TextStyle;
 
 /* Where things are at the widget's current size. */
 typedef struct
@@ -297,100 +273,6 @@ td_chart_get_tick_labels (TdChart *self)
   return labels;
 }
 
-/* Text. */
-
-static PangoLayout *
-create_layout (TdChart    *self,
-               const char *text,
-               double      scale,
-               TextStyle   style)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
-
-  if (scale != 1.0)
-    pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
-  if (style & TEXT_BOLD)
-    pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (style & TEXT_FIGURES)
-    pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum"));
-  pango_layout_set_attributes (layout, attributes);
-  pango_attr_list_unref (attributes);
-  return layout;
-}
-
-static double
-text_width (TdChart    *self,
-            const char *text,
-            double      scale,
-            TextStyle   style)
-{
-  g_autoptr(PangoLayout) layout = create_layout (self, text, scale, style);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  return width;
-}
-
-static double
-text_height (TdChart *self,
-             double   scale)
-{
-  g_autoptr(PangoLayout) layout = create_layout (self, "0", scale, TEXT_PLAIN);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  return height;
-}
-
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-/* Draws @text vertically centred on @center_y, within @width (ellipsized;
- * -1: as wide as it is) from @x, or around or before @x when there is no
- * width; returns the width drawn. */
-static double
-draw_text (TdChart       *self,
-           cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         center_y,
-           double         width,
-           TextAlign      align,
-           double         scale,
-           TextStyle      style,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  g_autoptr(PangoLayout) layout = create_layout (self, text, scale, style);
-  int text_w, text_h;
-  double left = x;
-
-  if (width >= 0)
-    {
-      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &text_w, &text_h);
-  if (width >= 0 && align == TEXT_CENTER)
-    left = x + (width - text_w) / 2;
-  else if (width >= 0 && align == TEXT_END)
-    left = x + width - text_w;
-  else if (align == TEXT_CENTER)
-    left = x - text_w / 2.0;
-  else if (align == TEXT_END)
-    left = x - text_w;
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, round (left), round (center_y - text_h / 2.0));
-  pango_cairo_show_layout (cr, layout);
-  return text_w;
-}
-
 /* Geometry. */
 
 static void
@@ -403,7 +285,8 @@ measure_values (TdChart *self,
     {
       /* Bold, as when highlighted, so that nothing moves when the
        * highlight does. */
-      double width = text_width (self, self->value_texts->pdata[i], 1.0, TEXT_FIGURES | TEXT_BOLD);
+      double width = td_draw_text_width (GTK_WIDGET (self), self->value_texts->pdata[i], 1.0,
+                                         TD_TEXT_FIGURES | TD_TEXT_BOLD);
 
       if (value_at (self, i) < 0)
         *negative = MAX (*negative, width);
@@ -415,12 +298,12 @@ measure_values (TdChart *self,
 static double
 widest_label (TdChart  *self,
               double    scale,
-              TextStyle style)
+              TdTextStyle style)
 {
   double widest = 0;
 
   for (guint i = 0; i < n_items (self); i++)
-    widest = MAX (widest, text_width (self, label_at (self, i), scale, style));
+    widest = MAX (widest, td_draw_text_width (GTK_WIDGET (self), label_at (self, i), scale, style));
   return widest;
 }
 
@@ -431,7 +314,7 @@ widest_tick (TdChart *self)
   double widest = 0;
 
   for (guint i = 0; ticks[i] != NULL; i++)
-    widest = MAX (widest, text_width (self, ticks[i], TICK_SCALE, TEXT_FIGURES));
+    widest = MAX (widest, td_draw_text_width (GTK_WIDGET (self), ticks[i], TICK_SCALE, TD_TEXT_FIGURES));
   return widest;
 }
 
@@ -445,14 +328,14 @@ title_height (TdChart *self)
 static double
 bubble_height (TdChart *self)
 {
-  return text_height (self, 1.0) + 2 * BUBBLE_PADDING;
+  return td_draw_text_height (GTK_WIDGET (self), 1.0) + 2 * BUBBLE_PADDING;
 }
 
 static void
 compute_bars (TdChart  *self,
               Geometry *g)
 {
-  double label_natural = widest_label (self, 1.0, TEXT_BOLD);
+  double label_natural = widest_label (self, 1.0, TD_TEXT_BOLD);
   double positive_width, negative_width, negative_room, rest, bars_width;
   double most_positive = 0, most_negative = 0;
 
@@ -478,9 +361,9 @@ static void
 compute_columns (TdChart  *self,
                  Geometry *g)
 {
-  double tick_height = text_height (self, TICK_SCALE);
-  double label_height = text_height (self, LABEL_SCALE);
-  double label_natural = widest_label (self, LABEL_SCALE, TEXT_PLAIN);
+  double tick_height = td_draw_text_height (GTK_WIDGET (self), TICK_SCALE);
+  double label_height = td_draw_text_height (GTK_WIDGET (self), LABEL_SCALE);
+  double label_natural = widest_label (self, LABEL_SCALE, TD_TEXT_PLAIN);
   static const guint every[] = { 1, 2, 3, 4, 6, 12 };
 
   g->plot_x0 = round (SIDE + widest_tick (self) + AXIS_GAP);
@@ -637,52 +520,6 @@ td_chart_get_item_bounds (TdChart         *self,
 
 /* Drawing. */
 
-static void
-lookup_colors (TdChart *self,
-               Colors  *colors)
-{
-  static const struct
-  {
-    const char *name;
-    gsize       offset;
-    const char *fallback;   /* libadwaita 1.2's light values */
-  } named[] = {
-    { "accent_bg_color", G_STRUCT_OFFSET (Colors, accent_bg), "#3584e4" },
-    { "accent_color", G_STRUCT_OFFSET (Colors, accent), "#1c71d8" },
-    { "destructive_bg_color", G_STRUCT_OFFSET (Colors, destructive_bg), "#e01b24" },
-    { "destructive_color", G_STRUCT_OFFSET (Colors, destructive), "#c01c28" },
-    { "popover_bg_color", G_STRUCT_OFFSET (Colors, popover_bg), "#ffffff" },
-    { "popover_fg_color", G_STRUCT_OFFSET (Colors, popover_fg), "rgba(0,0,0,0.8)" },
-  };
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  gtk_style_context_get_color (context, &colors->fg);
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    {
-      GdkRGBA *slot = G_STRUCT_MEMBER_P (colors, named[i].offset);
-
-      if (!gtk_style_context_lookup_color (context, named[i].name, slot))
-        gdk_rgba_parse (slot, named[i].fallback);
-    }
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* A bar or column square on the zero line and rounded at its far end:
  * @direction is where the far end is (0 right, 1 up, 2 left, 3 down). */
 static void
@@ -730,22 +567,23 @@ bar_path (cairo_t               *cr,
 static void
 set_item_color (TdChart      *self,
                 cairo_t      *cr,
-                const Colors *colors,
+                const TdColors *colors,
                 guint         index)
 {
   gboolean faded = self->highlight >= 0 && (int) index != self->highlight;
 
-  set_color (cr, value_at (self, index) < 0 ? &colors->destructive_bg : &colors->accent_bg, faded ? 0.45 : 1.0);
+  td_draw_set_color (cr, value_at (self, index) < 0 ? &colors->destructive_bg : &colors->accent_bg, faded ? 0.45 : 1.0);
 }
 
 /* The keyboard's item, in libadwaita's focus ring colour. */
 static void
 draw_focus (cairo_t               *cr,
-            const Colors          *colors,
+            const TdColors        *colors,
             const graphene_rect_t *area)
 {
-  rounded_rectangle (cr, area->origin.x + 1, area->origin.y + 1, area->size.width - 2, area->size.height - 2, 6);
-  set_color (cr, &colors->accent, 0.5);
+  td_draw_rounded_rectangle (cr, area->origin.x + 1, area->origin.y + 1, area->size.width - 2, area->size.height - 2,
+                             6);
+  td_draw_set_color (cr, &colors->accent, 0.5);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
 }
@@ -759,7 +597,7 @@ shows_cursor (TdChart *self)
 static void
 draw_bars (TdChart        *self,
            cairo_t        *cr,
-           const Colors   *colors,
+           const TdColors *colors,
            const Geometry *g)
 {
   graphene_rect_t area;
@@ -767,8 +605,8 @@ draw_bars (TdChart        *self,
   if (self->hover >= 0)
     {
       item_area (self, g, (guint) self->hover, &area);
-      rounded_rectangle (cr, area.origin.x, area.origin.y, area.size.width, area.size.height, 6);
-      set_color (cr, &colors->fg, 0.05);
+      td_draw_rounded_rectangle (cr, area.origin.x, area.origin.y, area.size.width, area.size.height, 6);
+      td_draw_set_color (cr, &colors->fg, 0.05);
       cairo_fill (cr);
     }
 
@@ -777,11 +615,11 @@ draw_bars (TdChart        *self,
       gint64 value = value_at (self, i);
       double middle = row_y (g, i) + ROW_HEIGHT / 2;
       const char *value_text = self->value_texts->pdata[i];
-      TextStyle label_style = (int) i == self->highlight ? TEXT_BOLD : TEXT_PLAIN;
+      TdTextStyle label_style = (int) i == self->highlight ? TD_TEXT_BOLD : TD_TEXT_PLAIN;
       graphene_rect_t bar;
 
-      draw_text (self, cr, label_at (self, i), g->label_x, middle, g->label_width, TEXT_START,
-                 1.0, label_style, &colors->fg, 1.0);
+      td_draw_text (GTK_WIDGET (self), cr, label_at (self, i), g->label_x, middle, g->label_width, TD_TEXT_START,
+                    1.0, label_style, &colors->fg, 1.0);
       bar_extent (self, g, i, &bar);
       if (bar.size.width > 0)
         {
@@ -790,15 +628,16 @@ draw_bars (TdChart        *self,
           cairo_fill (cr);
         }
       if (value < 0)
-        draw_text (self, cr, value_text, bar.origin.x - VALUE_GAP, middle, -1, TEXT_END,
-                   1.0, TEXT_FIGURES | label_style, &colors->destructive, 1.0);
+        td_draw_text (GTK_WIDGET (self), cr, value_text, bar.origin.x - VALUE_GAP, middle, -1, TD_TEXT_END,
+                      1.0, TD_TEXT_FIGURES | label_style, &colors->destructive, 1.0);
       else
-        draw_text (self, cr, value_text, bar.origin.x + bar.size.width + VALUE_GAP, middle, -1, TEXT_START,
-                   1.0, TEXT_FIGURES | label_style, &colors->fg, 1.0);
+        td_draw_text (GTK_WIDGET (self), cr, value_text, bar.origin.x + bar.size.width + VALUE_GAP, middle, -1,
+                      TD_TEXT_START,
+                      1.0, TD_TEXT_FIGURES | label_style, &colors->fg, 1.0);
     }
 
   /* The zero line, over the bars' square ends. */
-  set_color (cr, &colors->fg, 0.35);
+  td_draw_set_color (cr, &colors->fg, 0.35);
   cairo_rectangle (cr, g->zero_x - 0.5, g->top + 2, 1, n_items (self) * ROW_HEIGHT - 4);
   cairo_fill (cr);
 
@@ -813,13 +652,13 @@ draw_bars (TdChart        *self,
 static void
 draw_bubble (TdChart        *self,
              cairo_t        *cr,
-             const Colors   *colors,
+             const TdColors *colors,
              const Geometry *g,
              guint           index)
 {
   g_autofree char *text = describe_item (self, index);
   double height = bubble_height (self);
-  double width = text_width (self, text, 1.0, TEXT_FIGURES) + 2 * BUBBLE_PADDING + 4;
+  double width = td_draw_text_width (GTK_WIDGET (self), text, 1.0, TD_TEXT_FIGURES) + 2 * BUBBLE_PADDING + 4;
   graphene_rect_t column;
   double x, y;
 
@@ -827,20 +666,20 @@ draw_bubble (TdChart        *self,
   /* Over the plot, not over the axis's labels. */
   x = CLAMP (column.origin.x + column.size.width / 2 - width / 2, g->plot_x0, MAX (g->plot_x0, g->width - SIDE - width));
   y = MAX (g->top, round (value_y (self, g, MAX (value_at (self, index), 0))) - height - 4);
-  rounded_rectangle (cr, x + 0.5, y + 0.5, width - 1, height - 1, 6);
-  set_color (cr, &colors->popover_bg, 1.0);
+  td_draw_rounded_rectangle (cr, x + 0.5, y + 0.5, width - 1, height - 1, 6);
+  td_draw_set_color (cr, &colors->popover_bg, 1.0);
   cairo_fill_preserve (cr);
-  set_color (cr, &colors->fg, 0.25);
+  td_draw_set_color (cr, &colors->fg, 0.25);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  draw_text (self, cr, text, x + width / 2, y + height / 2, -1, TEXT_CENTER, 1.0, TEXT_FIGURES,
-             &colors->popover_fg, 1.0);
+  td_draw_text (GTK_WIDGET (self), cr, text, x + width / 2, y + height / 2, -1, TD_TEXT_CENTER, 1.0, TD_TEXT_FIGURES,
+                &colors->popover_fg, 1.0);
 }
 
 static void
 draw_columns (TdChart        *self,
               cairo_t        *cr,
-              const Colors   *colors,
+              const TdColors *colors,
               const Geometry *g)
 {
   g_auto(GStrv) ticks = td_chart_get_tick_labels (self);
@@ -852,8 +691,8 @@ draw_columns (TdChart        *self,
   if (self->hover >= 0)
     {
       item_area (self, g, (guint) self->hover, &area);
-      rounded_rectangle (cr, area.origin.x, g->plot_y0 - 2, area.size.width, g->plot_y1 - g->plot_y0 + 4, 4);
-      set_color (cr, &colors->fg, 0.05);
+      td_draw_rounded_rectangle (cr, area.origin.x, g->plot_y0 - 2, area.size.width, g->plot_y1 - g->plot_y0 + 4, 4);
+      td_draw_set_color (cr, &colors->fg, 0.05);
       cairo_fill (cr);
     }
 
@@ -862,11 +701,12 @@ draw_columns (TdChart        *self,
     {
       double y = round (value_y (self, g, tick_value (self, k)));
 
-      set_color (cr, &colors->fg, k == 0 ? 0.35 : 0.1);
+      td_draw_set_color (cr, &colors->fg, k == 0 ? 0.35 : 0.1);
       cairo_rectangle (cr, g->plot_x0, y - 0.5, g->plot_x1 - g->plot_x0, 1);
       cairo_fill (cr);
-      draw_text (self, cr, ticks[k + (int) self->steps_below], g->plot_x0 - AXIS_GAP, y, -1, TEXT_END,
-                 TICK_SCALE, TEXT_FIGURES, &colors->fg, 0.7);
+      td_draw_text (GTK_WIDGET (self), cr, ticks[k + (int) self->steps_below], g->plot_x0 - AXIS_GAP, y, -1,
+                    TD_TEXT_END,
+                    TICK_SCALE, TD_TEXT_FIGURES, &colors->fg, 0.7);
     }
 
   /* The compact values over the columns, when every one fits in its
@@ -876,7 +716,7 @@ draw_columns (TdChart        *self,
       char *text = format_value (self, value_at (self, i), TRUE, FALSE);
 
       g_ptr_array_add (compact, text);
-      values_fit = text_width (self, text, TICK_SCALE, TEXT_FIGURES) + 4 <= g->slot;
+      values_fit = td_draw_text_width (GTK_WIDGET (self), text, TICK_SCALE, TD_TEXT_FIGURES) + 4 <= g->slot;
     }
 
   for (guint i = 0; i < n_items (self); i++)
@@ -894,16 +734,17 @@ draw_columns (TdChart        *self,
           cairo_fill (cr);
         }
       if (values_fit)
-        draw_text (self, cr, compact->pdata[i], center, column.origin.y - 3 - text_height (self, TICK_SCALE) / 2,
-                   -1, TEXT_CENTER, TICK_SCALE, TEXT_FIGURES | ((int) i == self->highlight ? TEXT_BOLD : TEXT_PLAIN),
-                   &colors->fg, 0.8);
+        td_draw_text (GTK_WIDGET (self), cr, compact->pdata[i], center,
+                      column.origin.y - 3 - td_draw_text_height (GTK_WIDGET (self), TICK_SCALE) / 2,
+                      -1, TD_TEXT_CENTER, TICK_SCALE,
+                      TD_TEXT_FIGURES | ((int) i == self->highlight ? TD_TEXT_BOLD : TD_TEXT_PLAIN), &colors->fg, 0.8);
       if (i % g->label_every == 0)
         {
           double room = g->label_every * g->slot - 8;
           double left = CLAMP (center - room / 2, SIDE, MAX (SIDE, g->width - SIDE - room));
 
-          draw_text (self, cr, label_at (self, i), left, g->label_y, room, TEXT_CENTER, LABEL_SCALE,
-                     (int) i == self->highlight ? TEXT_BOLD : TEXT_PLAIN, &colors->fg, 0.8);
+          td_draw_text (GTK_WIDGET (self), cr, label_at (self, i), left, g->label_y, room, TD_TEXT_CENTER, LABEL_SCALE,
+                        (int) i == self->highlight ? TD_TEXT_BOLD : TD_TEXT_PLAIN, &colors->fg, 0.8);
         }
     }
 
@@ -929,22 +770,23 @@ td_chart_snapshot (GtkWidget   *widget,
 {
   TdChart *self = TD_CHART (widget);
   Geometry g;
-  Colors colors;
+  TdColors colors;
   cairo_t *cr;
 
   compute_geometry (self, &g);
   if (g.width <= 0 || g.height <= 0)
     return;
-  lookup_colors (self, &colors);
+  td_draw_lookup_colors (GTK_WIDGET (self), &colors);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) g.width, (float) g.height));
 
   if (g.top > 0)
-    draw_text (self, cr, self->title, SIDE + ROW_PADDING, TITLE_HEIGHT / 2, g.width - 2 * (SIDE + ROW_PADDING),
-               TEXT_START, 1.0, TEXT_BOLD, &colors.fg, 1.0);
+    td_draw_text (GTK_WIDGET (self), cr, self->title, SIDE + ROW_PADDING, TITLE_HEIGHT / 2,
+                  g.width - 2 * (SIDE + ROW_PADDING),
+                  TD_TEXT_START, 1.0, TD_TEXT_BOLD, &colors.fg, 1.0);
   if (n_items (self) == 0)
     /* TRANSLATORS: a chart with nothing to show */
-    draw_text (self, cr, _("No data"), SIDE, (g.top + g.height) / 2, g.width - 2 * SIDE, TEXT_CENTER,
-               1.0, TEXT_PLAIN, &colors.fg, 0.55);
+    td_draw_text (GTK_WIDGET (self), cr, _("No data"), SIDE, (g.top + g.height) / 2, g.width - 2 * SIDE, TD_TEXT_CENTER,
+                  1.0, TD_TEXT_PLAIN, &colors.fg, 0.55);
   else if (self->kind == TD_CHART_BARS)
     draw_bars (self, cr, &colors, &g);
   else
@@ -978,7 +820,7 @@ td_chart_measure (GtkWidget      *widget,
 
   if (n_items (self) == 0)
     {
-      *minimum = (int) (text_width (self, _("No data"), 1.0, TEXT_PLAIN) + 2 * SIDE);
+      *minimum = (int) (td_draw_text_width (GTK_WIDGET (self), _("No data"), 1.0, TD_TEXT_PLAIN) + 2 * SIDE);
       *natural = *minimum + (int) BARS_NATURAL;
     }
   else if (self->kind == TD_CHART_BARS)
@@ -989,7 +831,7 @@ td_chart_measure (GtkWidget      *widget,
       fixed = 2 * (SIDE + ROW_PADDING) + LABEL_GAP + (negative > 0 ? negative + VALUE_GAP : 0) + positive + VALUE_GAP;
       /* The values whole, something of the labels, short bars. */
       *minimum = (int) ceil (fixed + 40 + 40);
-      *natural = (int) ceil (fixed + MIN (widest_label (self, 1.0, TEXT_BOLD), LABELS_NATURAL) + BARS_NATURAL);
+      *natural = (int) ceil (fixed + MIN (widest_label (self, 1.0, TD_TEXT_BOLD), LABELS_NATURAL) + BARS_NATURAL);
     }
   else
     {
@@ -1163,6 +1005,24 @@ td_chart_new (TdChartKind kind)
   self->kind = kind;
   gtk_widget_add_css_class (GTK_WIDGET (self), kind == TD_CHART_BARS ? "bars" : "columns");
   return self;
+}
+
+TdChart *
+td_chart_new_in_card (TdChartKind   kind,
+                      const char   *title,
+                      GtkWidget   **card)
+{
+  TdChart *chart = td_chart_new (kind);
+
+  g_return_val_if_fail (card != NULL, chart);
+
+  td_chart_set_title (chart, title);
+  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
+  *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (*card, "card");
+  gtk_widget_add_css_class (*card, "chart-card");
+  gtk_box_append (GTK_BOX (*card), GTK_WIDGET (chart));
+  return chart;
 }
 
 TdChartKind

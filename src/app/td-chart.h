@@ -39,6 +39,11 @@ typedef enum
  */
 
 TdChart    *td_chart_new             (TdChartKind         kind);
+/* A chart titled @title, stretched across the card it is put in: the
+ * pages' frame for charts, which is returned in @card. */
+TdChart    *td_chart_new_in_card     (TdChartKind         kind,
+                                      const char         *title,
+                                      GtkWidget         **card);
 TdChartKind td_chart_get_kind        (TdChart            *self);
 /* Drawn above the chart, and its accessible name; NULL: none. */
 void        td_chart_set_title       (TdChart            *self,

@@ -12,6 +12,7 @@
 #include "td-comparison.h"
 #include "td-format.h"
 #include "td-program-reader.h"
+#include "td-summary-card.h"
 
 /* Winners and losers listed. */
 #define N_CHANGES_SHOWN 10
@@ -37,8 +38,6 @@ struct _TdComparePage
   char                *program_id;
   guint                n_versions;
   TdComparison        *comparison;
-  GHashTable          *card_values;
-  GHashTable          *card_details;
   TdChart             *by_tier;
   TdChart             *by_rule;
   GPtrArray           *change_rows;
@@ -46,49 +45,6 @@ struct _TdComparePage
 };
 
 G_DEFINE_FINAL_TYPE (TdComparePage, td_compare_page, ADW_TYPE_BIN)
-
-static void
-add_card (TdComparePage *self,
-          const char    *name,
-          const char    *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *detail = gtk_label_new ("");
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_add_css_class (value, "title-3");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_flow_box_append (self->cards, box);
-  g_hash_table_insert (self->card_values, (gpointer) name, value);
-  g_hash_table_insert (self->card_details, (gpointer) name, detail);
-}
-
-static void
-set_card (TdComparePage *self,
-          const char    *name,
-          const char    *value,
-          const char    *detail)
-{
-  gtk_label_set_text (g_hash_table_lookup (self->card_values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->card_details, name), detail != NULL ? detail : "");
-}
 
 static char *
 signed_money (TdMoney     cents,
@@ -130,10 +86,10 @@ fill_cards (TdComparePage  *self,
       /* TRANSLATORS: the change of payout in percent of the baseline's */
       change = g_strdup_printf (_("%s%s of the baseline"), ratio > 0 ? "+" : "", percent);
     }
-  set_card (self, "draft", now, NULL);
-  set_card (self, "baseline", before, NULL);
-  set_card (self, "delta", delta, change);
-  set_card (self, "ratio", now_ratio, ratio_detail);
+  td_summary_card_update (self->cards, "draft", now, NULL);
+  td_summary_card_update (self->cards, "baseline", before, NULL);
+  td_summary_card_update (self->cards, "delta", delta, change);
+  td_summary_card_update (self->cards, "ratio", now_ratio, ratio_detail);
 }
 
 static void
@@ -556,14 +512,9 @@ add_chart (TdComparePage *self,
            const char    *title,
            int            column)
 {
-  TdChart *chart = td_chart_new (TD_CHART_BARS);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card;
+  TdChart *chart = td_chart_new_in_card (TD_CHART_BARS, title, &card);
 
-  td_chart_set_title (chart, title);
-  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (chart));
   gtk_grid_attach (self->charts, card, column, 0, 1, 1);
   return chart;
 }
@@ -587,8 +538,6 @@ td_compare_page_finalize (GObject *object)
   TdComparePage *self = TD_COMPARE_PAGE (object);
 
   g_free (self->program_id);
-  g_clear_pointer (&self->card_values, g_hash_table_unref);
-  g_clear_pointer (&self->card_details, g_hash_table_unref);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_compare_page_parent_class)->finalize (object);
 }
@@ -617,14 +566,12 @@ static void
 td_compare_page_init (TdComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->card_details = g_hash_table_new (g_str_hash, g_str_equal);
   self->change_rows = g_ptr_array_new ();
-  add_card (self, "draft", _("The draft pays"));
-  add_card (self, "baseline", _("The baseline pays"));
-  add_card (self, "delta", _("Change"));
+  td_summary_card_append (self->cards, "draft", _("The draft pays"));
+  td_summary_card_append (self->cards, "baseline", _("The baseline pays"));
+  td_summary_card_append (self->cards, "delta", _("Change"));
   /* xgettext:no-c-format */
-  add_card (self, "ratio", _("Payout as % of revenue"));
+  td_summary_card_append (self->cards, "ratio", _("Payout as % of revenue"));
   self->by_tier = add_chart (self, _("Change of payout by tier"), 0);
   self->by_rule = add_chart (self, _("Change of payout by rule"), 1);
   g_signal_connect_swapped (self->baseline_dropdown, "notify::selected", G_CALLBACK (baseline_chosen_cb), self);

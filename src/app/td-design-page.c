@@ -17,6 +17,7 @@
 #include "td-format.h"
 #include "td-program-edit.h"
 #include "td-promotion-timeline.h"
+#include "td-rule-words.h"
 
 struct _TdDesignPage
 {
@@ -164,44 +165,6 @@ number_text (gint64 value)
   return g_strdup (td_rate_format_buf (value, buf));
 }
 
-static const char *
-period_words (TdPeriod period)
-{
-  switch (period)
-    {
-    case TD_PERIOD_MONTH:
-      return _("each month");
-    case TD_PERIOD_QUARTER:
-      return _("each quarter");
-    case TD_PERIOD_YEAR:
-      return _("each year");
-    case TD_PERIOD_PERIOD:
-    case TD_N_PERIODS:
-    default:
-      return _("over the period");
-    }
-}
-
-static const char *
-metric_words (TdBonusMetric metric)
-{
-  switch (metric)
-    {
-    case TD_METRIC_REVENUE:
-      return _("revenue");
-    case TD_METRIC_UNITS:
-      return _("units sold");
-    case TD_METRIC_NEW_CUSTOMERS:
-      return _("new customers");
-    case TD_METRIC_REGISTERED_DEALS:
-      return _("registered deals");
-    case TD_METRIC_WON_DEALS:
-    case TD_N_BONUS_METRICS:
-    default:
-      return _("won deals");
-    }
-}
-
 /* What a rule pays, in a few words under its name. */
 static char *
 rule_caption (const TdRule *rule)
@@ -227,13 +190,13 @@ rule_caption (const TdRule *rule)
       /* TRANSLATORS: "rebate on net sales, each quarter (retroactive)" */
       what = g_strdup_printf (_("rebate on %s sales, %s (%s)"),
                               rule->base == TD_BASE_LIST ? _("list-price") : _("net"),
-                              period_words (rule->period),
+                              td_rule_words_period (rule->period),
                               rule->mode == TD_REBATE_RETROACTIVE ? _("retroactive") : _("marginal"));
       break;
     case TD_RULE_BONUS:
       /* TRANSLATORS: "bonus on revenue reaching a target, each year" */
-      what = g_strdup_printf (_("bonus on %s reaching a target, %s"), metric_words (rule->metric),
-                              period_words (rule->period));
+      what = g_strdup_printf (_("bonus on %s reaching a target, %s"), td_rule_words_metric (rule->metric),
+                              td_rule_words_period (rule->period));
       break;
     case TD_RULE_WELCOME:
     case TD_N_RULE_KINDS:
@@ -779,16 +742,49 @@ cell_key (const char *row,
   return g_strconcat (row, "|", tier != NULL ? tier : "", NULL);
 }
 
-static void
-remember (TdDesignPage *self,
-          GtkWidget    *widget,
-          const char   *row,
-          const char   *tier,
-          const char   *path)
+/* The cell made for @row and @tier, or NULL. */
+static GtkWidget *
+find_cell (TdDesignPage *self,
+           const char   *row,
+           const char   *tier)
 {
-  g_hash_table_replace (self->cells, cell_key (row, tier), widget);
+  g_autofree char *key = cell_key (row, tier);
+
+  return g_hash_table_lookup (self->cells, key);
+}
+
+/* Places a new cell and remembers it, to be refreshed and focused later. */
+static void
+place_cell (TdDesignPage *self,
+            GtkWidget    *widget,
+            const char   *row_key,
+            const char   *tier,
+            const char   *path,
+            int           column,
+            int           row,
+            int           width)
+{
+  attach (self, widget, column, row, width, "matrix-value");
+  g_hash_table_replace (self->cells, cell_key (row_key, tier), widget);
   if (path != NULL)
     g_hash_table_replace (self->paths, g_strdup (path), widget);
+}
+
+/* What @cell edits, for its handler. */
+static void
+set_cell_ref (GtkWidget  *cell,
+              CellKind    kind,
+              const char *id,
+              const char *tier,
+              const char *label)
+{
+  CellRef *ref = g_new0 (CellRef, 1);
+
+  ref->kind = kind;
+  ref->id = g_strdup (id);
+  ref->tier = g_strdup (tier);
+  ref->label = g_strdup (label);
+  g_object_set_data_full (G_OBJECT (cell), "td-cell", ref, (GDestroyNotify) cell_ref_free);
 }
 
 static GtkWidget *
@@ -799,13 +795,8 @@ text_cell_new (TdDesignPage *self,
                const char   *label)
 {
   GtkWidget *cell = td_matrix_cell_new ("", label);
-  CellRef *ref = g_new0 (CellRef, 1);
 
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->tier = g_strdup (tier);
-  ref->label = g_strdup (label);
-  g_object_set_data_full (G_OBJECT (cell), "td-cell", ref, (GDestroyNotify) cell_ref_free);
+  set_cell_ref (cell, kind, id, tier, label);
   g_signal_connect (cell, "commit", G_CALLBACK (cell_committed_cb), self);
   return cell;
 }
@@ -818,15 +809,10 @@ check_cell_new (TdDesignPage *self,
                 const char   *label)
 {
   GtkWidget *check = gtk_check_button_new ();
-  CellRef *ref = g_new0 (CellRef, 1);
 
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->tier = g_strdup (tier);
-  ref->label = g_strdup (label);
+  set_cell_ref (check, kind, id, tier, label);
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (check), "td-cell", ref, (GDestroyNotify) cell_ref_free);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
   return check;
 }
@@ -846,14 +832,12 @@ put_text (TdDesignPage *self,
           int           row,
           int           width)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *cell = g_hash_table_lookup (self->cells, key);
+  GtkWidget *cell = find_cell (self, row_key, tier);
 
   if (build)
     {
       cell = text_cell_new (self, kind, id, tier, label);
-      attach (self, cell, column, row, width, "matrix-value");
-      remember (self, cell, row_key, tier, path);
+      place_cell (self, cell, row_key, tier, path, column, row, width);
     }
   /* A refused value stays, marked, until the user corrects it. */
   if (cell != NULL && !td_matrix_cell_has_error (TD_MATRIX_CELL (cell)))
@@ -873,14 +857,12 @@ put_check (TdDesignPage *self,
            int           column,
            int           row)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *check = g_hash_table_lookup (self->cells, key);
+  GtkWidget *check = find_cell (self, row_key, tier);
 
   if (build)
     {
       check = check_cell_new (self, kind, id, tier, label);
-      attach (self, check, column, row, 1, "matrix-value");
-      remember (self, check, row_key, tier, path);
+      place_cell (self, check, row_key, tier, path, column, row, 1);
     }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
 }
@@ -1086,8 +1068,7 @@ put_summary (TdDesignPage *self,
              int           column,
              int           row)
 {
-  g_autofree char *key = cell_key (row_key, tier);
-  GtkWidget *button = g_hash_table_lookup (self->cells, key);
+  GtkWidget *button = find_cell (self, row_key, tier);
 
   if (build)
     {
@@ -1101,8 +1082,7 @@ put_summary (TdDesignPage *self,
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 1.0);
       g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (rule->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (summary_clicked_cb), self);
-      attach (self, button, column, row, 1, "matrix-value");
-      remember (self, button, row_key, tier, NULL);
+      place_cell (self, button, row_key, tier, NULL, column, row, 1);
     }
   gtk_button_set_label (GTK_BUTTON (button), text);
 }
@@ -1243,60 +1223,42 @@ apply_setting (TdDesignPage *self,
   g_clear_error (&error);
 }
 
+/* The settings that are one choice each; which changed is which widget
+ * notified. */
 static void
-qualification_changed_cb (TdDesignPage *self)
+setting_changed_cb (TdDesignPage *self,
+                    GParamSpec   *pspec,
+                    GtkWidget    *widget)
 {
   TdProgram *copy;
   GError *error = NULL;
+  const char *label;
   gboolean ok;
 
   if (self->updating || self->editor == NULL)
     return;
   copy = td_program_copy (program_of (self));
-  ok = td_program_set_qualification_mode (copy, adw_combo_row_get_selected (self->qualification_row), &error);
-  apply_setting (self, _("Change how tiers are given"), copy, ok, error);
-}
-
-static void
-window_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_qualification_window (copy, adw_combo_row_get_selected (self->window_row), &error);
-  apply_setting (self, _("Change the qualifying period"), copy, ok, error);
-}
-
-static void
-renewals_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_online_renewals (copy, adw_combo_row_get_selected (self->renewals_row), &error);
-  apply_setting (self, _("Change online renewals"), copy, ok, error);
-}
-
-static void
-invoice_changed_cb (TdDesignPage *self)
-{
-  TdProgram *copy;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (self->updating || self->editor == NULL)
-    return;
-  copy = td_program_copy (program_of (self));
-  ok = td_program_set_require_invoice (copy, gtk_switch_get_active (self->invoice_switch), &error);
-  apply_setting (self, _("Change the invoice requirement"), copy, ok, error);
+  if (widget == GTK_WIDGET (self->qualification_row))
+    {
+      label = _("Change how tiers are given");
+      ok = td_program_set_qualification_mode (copy, adw_combo_row_get_selected (self->qualification_row), &error);
+    }
+  else if (widget == GTK_WIDGET (self->window_row))
+    {
+      label = _("Change the qualifying period");
+      ok = td_program_set_qualification_window (copy, adw_combo_row_get_selected (self->window_row), &error);
+    }
+  else if (widget == GTK_WIDGET (self->renewals_row))
+    {
+      label = _("Change online renewals");
+      ok = td_program_set_online_renewals (copy, adw_combo_row_get_selected (self->renewals_row), &error);
+    }
+  else
+    {
+      label = _("Change the invoice requirement");
+      ok = td_program_set_require_invoice (copy, gtk_switch_get_active (self->invoice_switch), &error);
+    }
+  apply_setting (self, label, copy, ok, error);
 }
 
 static void
@@ -1830,11 +1792,10 @@ td_design_page_get_cell (TdDesignPage *page,
                          const char   *row,
                          const char   *tier_id)
 {
-  g_autofree char *key = cell_key (row, tier_id);
   GtkWidget *widget;
 
   g_return_val_if_fail (TD_IS_DESIGN_PAGE (page), NULL);
-  widget = g_hash_table_lookup (page->cells, key);
+  widget = find_cell (page, row, tier_id);
   return widget != NULL && TD_IS_MATRIX_CELL (widget) ? TD_MATRIX_CELL (widget) : NULL;
 }
 
@@ -1931,10 +1892,10 @@ td_design_page_init (TdDesignPage *self)
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->override_rows = g_ptr_array_new ();
 
-  g_signal_connect_swapped (self->qualification_row, "notify::selected", G_CALLBACK (qualification_changed_cb), self);
-  g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (window_changed_cb), self);
-  g_signal_connect_swapped (self->renewals_row, "notify::selected", G_CALLBACK (renewals_changed_cb), self);
-  g_signal_connect_swapped (self->invoice_switch, "notify::active", G_CALLBACK (invoice_changed_cb), self);
+  g_signal_connect_swapped (self->qualification_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->window_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->renewals_row, "notify::selected", G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->invoice_switch, "notify::active", G_CALLBACK (setting_changed_cb), self);
   g_signal_connect_swapped (self->distributors_row, "apply", G_CALLBACK (distributors_applied_cb), self);
   g_signal_connect_swapped (self->overrides_search, "search-changed", G_CALLBACK (filter_overrides), self);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "td-draw.h"
 #include "td-format.h"
 #include "td-promotion-timeline.h"
 #include "td-promotions.h"
@@ -43,21 +44,6 @@ typedef enum
   HIT_BAR,
   HIT_NEW,
 } Hit;
-
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA accent_bg;
-  GdkRGBA accent_fg;
-  GdkRGBA accent;
-  GdkRGBA warning_bg;
-  GdkRGBA warning_fg;
-  GdkRGBA warning;
-  GdkRGBA today;
-  GdkRGBA today_fg;
-  GdkRGBA popover_bg;
-  GdkRGBA popover_fg;
-} Colors;
 
 struct _TdPromotionTimeline
 {
@@ -969,136 +955,9 @@ td_promotion_timeline_query_tooltip (GtkWidget  *widget,
 /* Drawing. */
 
 static void
-lookup_colors (TdPromotionTimeline *self,
-               Colors              *colors)
-{
-  static const struct
-  {
-    const char *name;
-    gsize       offset;
-    const char *fallback;   /* libadwaita 1.2's light values */
-  } named[] = {
-    { "accent_bg_color", G_STRUCT_OFFSET (Colors, accent_bg), "#3584e4" },
-    { "accent_fg_color", G_STRUCT_OFFSET (Colors, accent_fg), "#ffffff" },
-    { "accent_color", G_STRUCT_OFFSET (Colors, accent), "#1c71d8" },
-    { "warning_bg_color", G_STRUCT_OFFSET (Colors, warning_bg), "#e5a50a" },
-    { "warning_fg_color", G_STRUCT_OFFSET (Colors, warning_fg), "rgba(0,0,0,0.8)" },
-    { "warning_color", G_STRUCT_OFFSET (Colors, warning), "#9c6e03" },
-    { "destructive_bg_color", G_STRUCT_OFFSET (Colors, today), "#e01b24" },
-    { "destructive_fg_color", G_STRUCT_OFFSET (Colors, today_fg), "#ffffff" },
-    { "popover_bg_color", G_STRUCT_OFFSET (Colors, popover_bg), "#ffffff" },
-    { "popover_fg_color", G_STRUCT_OFFSET (Colors, popover_fg), "rgba(0,0,0,0.8)" },
-  };
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  gtk_style_context_get_color (context, &colors->fg);
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    {
-      GdkRGBA *slot = G_STRUCT_MEMBER_P (colors, named[i].offset);
-
-      if (!gtk_style_context_lookup_color (context, named[i].name, slot))
-        gdk_rgba_parse (slot, named[i].fallback);
-    }
-}
-
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-typedef enum
-{
-  TEXT_START,
-  TEXT_CENTER,
-  TEXT_END,
-} TextAlign;
-
-/* Draws @text vertically centred on @center_y, within @width (ellipsized;
- * -1: as wide as it is) from @x; returns the width drawn. */
-static double
-draw_text (TdPromotionTimeline *self,
-           cairo_t             *cr,
-           const char          *text,
-           double               x,
-           double               center_y,
-           double               width,
-           TextAlign            align,
-           double               scale,
-           gboolean             bold,
-           const GdkRGBA       *color,
-           double               alpha)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
-  int text_width, text_height;
-  double left = x;
-
-  if (scale != 1.0)
-    pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
-  if (bold)
-    pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attributes);
-  pango_attr_list_unref (attributes);
-  if (width >= 0)
-    {
-      pango_layout_set_width (layout, (int) (MAX (width, 0) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  if (width >= 0 && align == TEXT_CENTER)
-    left = x + (width - text_width) / 2;
-  else if (width >= 0 && align == TEXT_END)
-    left = x + width - text_width;
-  else if (align == TEXT_CENTER)
-    left = x - text_width / 2.0;
-  else if (align == TEXT_END)
-    left = x - text_width;
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, round (left), round (center_y - text_height / 2.0));
-  pango_cairo_show_layout (cr, layout);
-  return text_width;
-}
-
-static double
-text_width (TdPromotionTimeline *self,
-            const char          *text,
-            double               scale)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
-  int width, height;
-
-  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
-  pango_layout_set_attributes (layout, attributes);
-  pango_attr_list_unref (attributes);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  return width;
-}
-
-static void
 draw_header (TdPromotionTimeline *self,
              cairo_t             *cr,
-             const Colors        *colors,
+             const TdColors      *colors,
              double               bottom)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -1118,31 +977,32 @@ draw_header (TdPromotionTimeline *self,
       /* Every other month shaded, so that a bar's months can be counted. */
       if (i % 2 == 1)
         {
-          set_color (cr, &colors->fg, 0.035);
+          td_draw_set_color (cr, &colors->fg, 0.035);
           cairo_rectangle (cr, x, YEAR_HEIGHT, mw, bottom - YEAR_HEIGHT);
           cairo_fill (cr);
         }
-      set_color (cr, &colors->fg, month_number == 1 ? 0.3 : 0.1);
+      td_draw_set_color (cr, &colors->fg, month_number == 1 ? 0.3 : 0.1);
       cairo_rectangle (cr, round (x), month_number == 1 || i == 0 ? 0 : YEAR_HEIGHT, 1, bottom);
       cairo_fill (cr);
       name = g_date_time_format (time, "%b");
-      draw_text (self, cr, name, x + 2, (YEAR_HEIGHT + HEADER_HEIGHT) / 2, mw - 4, TEXT_CENTER,
-                 0.9, FALSE, &colors->fg, 0.7);
+      td_draw_text (GTK_WIDGET (self), cr, name, x + 2, (YEAR_HEIGHT + HEADER_HEIGHT) / 2, mw - 4, TD_TEXT_CENTER,
+                    0.9, TD_TEXT_PLAIN, &colors->fg, 0.7);
       if (i == 0 || month_number == 1)
         {
           g_autofree char *year_text = g_date_time_format (time, "%Y");
 
-          draw_text (self, cr, year_text, x + 6, YEAR_HEIGHT / 2 + 2, -1, TEXT_START, 0.9, TRUE, &colors->fg, 0.9);
+          td_draw_text (GTK_WIDGET (self), cr, year_text, x + 6, YEAR_HEIGHT / 2 + 2, -1, TD_TEXT_START, 0.9,
+                        TD_TEXT_BOLD, &colors->fg, 0.9);
         }
     }
   /* The end of the last month. */
-  set_color (cr, &colors->fg, 0.1);
+  td_draw_set_color (cr, &colors->fg, 0.1);
   cairo_rectangle (cr, round (NAME_WIDTH + timeline_width (self)), YEAR_HEIGHT, 1, bottom - YEAR_HEIGHT);
   cairo_fill (cr);
 
-  draw_text (self, cr, title, 12, (YEAR_HEIGHT + HEADER_HEIGHT) / 2, NAME_WIDTH - 24, TEXT_START,
-             0.85, TRUE, &colors->fg, 0.55);
-  set_color (cr, &colors->fg, 0.15);
+  td_draw_text (GTK_WIDGET (self), cr, title, 12, (YEAR_HEIGHT + HEADER_HEIGHT) / 2, NAME_WIDTH - 24, TD_TEXT_START,
+                0.85, TD_TEXT_BOLD, &colors->fg, 0.55);
+  td_draw_set_color (cr, &colors->fg, 0.15);
   cairo_rectangle (cr, 0, HEADER_HEIGHT - 1, width, 1);
   cairo_fill (cr);
 }
@@ -1159,13 +1019,13 @@ draw_hatching (cairo_t       *cr,
                const GdkRGBA *color)
 {
   cairo_save (cr);
-  rounded_rectangle (cr, bar_x0, top, bar_x1 - bar_x0, height, BAR_RADIUS);
+  td_draw_rounded_rectangle (cr, bar_x0, top, bar_x1 - bar_x0, height, BAR_RADIUS);
   cairo_clip (cr);
   cairo_rectangle (cr, x0, top, x1 - x0, height);
   cairo_clip (cr);
-  set_color (cr, color, 0.18);
+  td_draw_set_color (cr, color, 0.18);
   cairo_paint (cr);
-  set_color (cr, color, 0.5);
+  td_draw_set_color (cr, color, 0.5);
   cairo_set_line_width (cr, 2);
   for (double s = floor (x0 / 8) * 8 - height; s < x1; s += 8)
     {
@@ -1179,7 +1039,7 @@ draw_hatching (cairo_t       *cr,
 static void
 draw_promotion (TdPromotionTimeline *self,
                 cairo_t             *cr,
-                const Colors        *colors,
+                const TdColors      *colors,
                 int                  row)
 {
   const TdRule *rule = promotion_at (self, row);
@@ -1192,9 +1052,11 @@ draw_promotion (TdPromotionTimeline *self,
   const GdkRGBA *ink = warn ? &colors->warning_fg : &colors->accent_fg;
   double x0, x1, name_width = NAME_WIDTH - 24 - (warn ? 22 : 0);
 
-  draw_text (self, cr, rule->name, 12, y + ROW_HEIGHT / 2, name_width, TEXT_START, 1.0, FALSE, &colors->fg, 1.0);
+  td_draw_text (GTK_WIDGET (self), cr, rule->name, 12, y + ROW_HEIGHT / 2, name_width, TD_TEXT_START, 1.0,
+                TD_TEXT_PLAIN, &colors->fg, 1.0);
   if (warn)
-    draw_text (self, cr, "⚠", NAME_WIDTH - 12, y + ROW_HEIGHT / 2, -1, TEXT_END, 1.0, FALSE, &colors->warning, 1.0);
+    td_draw_text (GTK_WIDGET (self), cr, "⚠", NAME_WIDTH - 12, y + ROW_HEIGHT / 2, -1, TD_TEXT_END, 1.0, TD_TEXT_PLAIN,
+                  &colors->warning, 1.0);
 
   cairo_save (cr);
   cairo_rectangle (cr, left, y, right - left, ROW_HEIGHT);
@@ -1206,8 +1068,8 @@ draw_promotion (TdPromotionTimeline *self,
       /* Where it was. */
       static const double dashes[] = { 4, 3 };
 
-      rounded_rectangle (cr, x0 + 0.5, top + 0.5, x1 - x0 - 1, height - 1, BAR_RADIUS);
-      set_color (cr, &colors->fg, 0.4);
+      td_draw_rounded_rectangle (cr, x0 + 0.5, top + 0.5, x1 - x0 - 1, height - 1, BAR_RADIUS);
+      td_draw_set_color (cr, &colors->fg, 0.4);
       cairo_set_line_width (cr, 1);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_stroke (cr);
@@ -1227,14 +1089,15 @@ draw_promotion (TdPromotionTimeline *self,
         text = g_strdup_printf (_("Ends before it starts: %s"), window);
       else
         text = g_strdup_printf (before ? "◂ %s" : "%s ▸", window);
-      draw_text (self, cr, text, left + 8, y + ROW_HEIGHT / 2, right - left - 16, before ? TEXT_START : TEXT_END,
-                 0.9, FALSE, &colors->fg, 0.6);
+      td_draw_text (GTK_WIDGET (self), cr, text, left + 8, y + ROW_HEIGHT / 2, right - left - 16,
+                    before ? TD_TEXT_START : TD_TEXT_END,
+                    0.9, TD_TEXT_PLAIN, &colors->fg, 0.6);
       cairo_restore (cr);
       return;
     }
 
-  rounded_rectangle (cr, x0, top, x1 - x0, height, BAR_RADIUS);
-  set_color (cr, fill, 1.0);
+  td_draw_rounded_rectangle (cr, x0, top, x1 - x0, height, BAR_RADIUS);
+  td_draw_set_color (cr, fill, 1.0);
   cairo_fill (cr);
 
   for (guint i = 0; i < self->overlaps->len; i++)
@@ -1255,22 +1118,23 @@ draw_promotion (TdPromotionTimeline *self,
       g_autofree char *dates = g_strdup_printf ("%s – %s", first != NULL ? first : "…", last != NULL ? last : "…");
       double visible0 = MAX (x0, left), visible1 = MIN (x1, right);
 
-      double dates_width = text_width (self, dates, 0.85);
+      double dates_width = td_draw_text_width (GTK_WIDGET (self), dates, 0.85, TD_TEXT_PLAIN);
 
       if (dates_width + 16 <= visible1 - visible0)
         {
           /* On the bar's colour, so that hatching does not cross it. */
-          rounded_rectangle (cr, visible0 + 4, top + 3, dates_width + 8, height - 6, BAR_RADIUS - 2);
-          set_color (cr, fill, 1.0);
+          td_draw_rounded_rectangle (cr, visible0 + 4, top + 3, dates_width + 8, height - 6, BAR_RADIUS - 2);
+          td_draw_set_color (cr, fill, 1.0);
           cairo_fill (cr);
-          draw_text (self, cr, dates, visible0 + 8, top + height / 2, -1, TEXT_START, 0.85, TRUE, ink, 1.0);
+          td_draw_text (GTK_WIDGET (self), cr, dates, visible0 + 8, top + height / 2, -1, TD_TEXT_START, 0.85,
+                        TD_TEXT_BOLD, ink, 1.0);
         }
     }
 
   if (focused)
     {
-      rounded_rectangle (cr, x0 - 2, top - 2, x1 - x0 + 4, height + 4, BAR_RADIUS + 2);
-      set_color (cr, &colors->accent, 0.9);
+      td_draw_rounded_rectangle (cr, x0 - 2, top - 2, x1 - x0 + 4, height + 4, BAR_RADIUS + 2);
+      td_draw_set_color (cr, &colors->accent, 0.9);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
     }
@@ -1300,9 +1164,11 @@ draw_promotion (TdPromotionTimeline *self,
       /* TRANSLATORS: beside a bar: the promotions it overlaps, quoted */
       text = g_strdup_printf (_("⚠ Overlaps %s"), list);
       if (room_after >= 90 || (room_after >= room_before && room_after >= 40))
-        draw_text (self, cr, text, x1 + 8, y + ROW_HEIGHT / 2, room_after, TEXT_START, 0.85, TRUE, &colors->warning, 1.0);
+        td_draw_text (GTK_WIDGET (self), cr, text, x1 + 8, y + ROW_HEIGHT / 2, room_after, TD_TEXT_START, 0.85,
+                      TD_TEXT_BOLD, &colors->warning, 1.0);
       else if (room_before >= 40)
-        draw_text (self, cr, text, left + 8, y + ROW_HEIGHT / 2, room_before, TEXT_END, 0.85, TRUE, &colors->warning, 1.0);
+        td_draw_text (GTK_WIDGET (self), cr, text, left + 8, y + ROW_HEIGHT / 2, room_before, TD_TEXT_END, 0.85,
+                      TD_TEXT_BOLD, &colors->warning, 1.0);
     }
   cairo_restore (cr);
 }
@@ -1310,7 +1176,7 @@ draw_promotion (TdPromotionTimeline *self,
 static void
 draw_new_row (TdPromotionTimeline *self,
               cairo_t             *cr,
-              const Colors        *colors)
+              const TdColors      *colors)
 {
   static const double dashes[] = { 5, 4 };
   int row = (int) n_promotions (self);
@@ -1319,10 +1185,10 @@ draw_new_row (TdPromotionTimeline *self,
   double x0, x1;
 
   /* TRANSLATORS: the last row of the promotions timeline */
-  draw_text (self, cr, _("New promotion"), 12, y + ROW_HEIGHT / 2, NAME_WIDTH - 24, TEXT_START,
-             1.0, FALSE, &colors->fg, 0.55);
-  rounded_rectangle (cr, left + 4.5, top + 0.5, right - left - 9, height - 1, BAR_RADIUS);
-  set_color (cr, &colors->fg, 0.25);
+  td_draw_text (GTK_WIDGET (self), cr, _("New promotion"), 12, y + ROW_HEIGHT / 2, NAME_WIDTH - 24, TD_TEXT_START,
+                1.0, TD_TEXT_PLAIN, &colors->fg, 0.55);
+  td_draw_rounded_rectangle (cr, left + 4.5, top + 0.5, right - left - 9, height - 1, BAR_RADIUS);
+  td_draw_set_color (cr, &colors->fg, 0.25);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_stroke (cr);
@@ -1334,20 +1200,20 @@ draw_new_row (TdPromotionTimeline *self,
       cairo_save (cr);
       cairo_rectangle (cr, left, y, right - left, ROW_HEIGHT);
       cairo_clip (cr);
-      rounded_rectangle (cr, x0, top, x1 - x0, height, BAR_RADIUS);
-      set_color (cr, &colors->accent_bg, 0.6);
+      td_draw_rounded_rectangle (cr, x0, top, x1 - x0, height, BAR_RADIUS);
+      td_draw_set_color (cr, &colors->accent_bg, 0.6);
       cairo_fill (cr);
       cairo_restore (cr);
     }
   else
-    draw_text (self, cr, _("Drag across the months to add a promotion"), left + 8, top + height / 2,
-               right - left - 16, TEXT_CENTER, 0.85, FALSE, &colors->fg, 0.55);
+    td_draw_text (GTK_WIDGET (self), cr, _("Drag across the months to add a promotion"), left + 8, top + height / 2,
+                  right - left - 16, TD_TEXT_CENTER, 0.85, TD_TEXT_PLAIN, &colors->fg, 0.55);
 }
 
 static void
 draw_today (TdPromotionTimeline *self,
             cairo_t             *cr,
-            const Colors        *colors)
+            const TdColors      *colors)
 {
   TdDate today = effective_today (self);
   double left = NAME_WIDTH, right = NAME_WIDTH + timeline_width (self);
@@ -1359,26 +1225,26 @@ draw_today (TdPromotionTimeline *self,
   td_date_to_ymd (today, &year, &month, &day);
   /* The middle of today. */
   x = round (x_of_day (self, today) + month_width (self) / td_date_days_in_month (year, month) / 2);
-  set_color (cr, &colors->today, 1.0);
+  td_draw_set_color (cr, &colors->destructive_bg, 1.0);
   /* Below the month's name, through the promotions, not across the
    * new-promotion row's hint. */
   cairo_rectangle (cr, x - 1, HEADER_HEIGHT - 4, 2, row_y ((int) n_promotions (self)) - HEADER_HEIGHT + 4);
   cairo_fill (cr);
 
-  pill_width = text_width (self, _("Today"), 0.75) + 10;
+  pill_width = td_draw_text_width (GTK_WIDGET (self), _("Today"), 0.75, TD_TEXT_PLAIN) + 10;
   pill_x = CLAMP (x - pill_width / 2, left, right - pill_width);
-  rounded_rectangle (cr, pill_x, 2, pill_width, YEAR_HEIGHT - 4, (YEAR_HEIGHT - 4) / 2);
+  td_draw_rounded_rectangle (cr, pill_x, 2, pill_width, YEAR_HEIGHT - 4, (YEAR_HEIGHT - 4) / 2);
   cairo_fill (cr);
   /* TRANSLATORS: the marker of today's date on the promotions timeline */
-  draw_text (self, cr, _("Today"), pill_x + pill_width / 2, YEAR_HEIGHT / 2, -1, TEXT_CENTER,
-             0.75, TRUE, &colors->today_fg, 1.0);
+  td_draw_text (GTK_WIDGET (self), cr, _("Today"), pill_x + pill_width / 2, YEAR_HEIGHT / 2, -1, TD_TEXT_CENTER,
+                0.75, TD_TEXT_BOLD, &colors->destructive_fg, 1.0);
 }
 
 /* The dates a drag would give, over the row, like a tooltip. */
 static void
 draw_drag_bubble (TdPromotionTimeline *self,
                   cairo_t             *cr,
-                  const Colors        *colors)
+                  const TdColors      *colors)
 {
   TdDate from, to;
   g_autofree char *text = NULL;
@@ -1409,17 +1275,18 @@ draw_drag_bubble (TdPromotionTimeline *self,
     }
   else
     text = format_window (from, to);
-  bubble_width = text_width (self, text, 0.9) + 16;
+  bubble_width = td_draw_text_width (GTK_WIDGET (self), text, 0.9, TD_TEXT_PLAIN) + 16;
   x = CLAMP (self->drag_x - bubble_width / 2, 2, MAX (2, width - bubble_width - 2));
   y = MAX (2, row_y (self->drag_row) - bubble_height - 2);
 
-  rounded_rectangle (cr, x, y, bubble_width, bubble_height, 6);
-  set_color (cr, &colors->popover_bg, 1.0);
+  td_draw_rounded_rectangle (cr, x, y, bubble_width, bubble_height, 6);
+  td_draw_set_color (cr, &colors->popover_bg, 1.0);
   cairo_fill_preserve (cr);
-  set_color (cr, &colors->fg, 0.2);
+  td_draw_set_color (cr, &colors->fg, 0.2);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  draw_text (self, cr, text, x + 8, y + bubble_height / 2, -1, TEXT_START, 0.9, FALSE, &colors->popover_fg, 1.0);
+  td_draw_text (GTK_WIDGET (self), cr, text, x + 8, y + bubble_height / 2, -1, TD_TEXT_START, 0.9, TD_TEXT_PLAIN,
+                &colors->popover_fg, 1.0);
 }
 
 static void
@@ -1430,20 +1297,20 @@ td_promotion_timeline_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double bottom = row_y ((int) n_promotions (self) + 1);
   cairo_t *cr;
-  Colors colors;
+  TdColors colors;
 
   if (width <= 0 || height <= 0)
     return;
-  lookup_colors (self, &colors);
+  td_draw_lookup_colors (GTK_WIDGET (self), &colors);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
 
   /* Row backgrounds under the grid. */
   for (int row = 0; row <= (int) n_promotions (self); row++)
     {
       if (row == self->selected)
-        set_color (cr, &colors.accent_bg, gtk_widget_has_focus (widget) ? 0.16 : 0.08);
+        td_draw_set_color (cr, &colors.accent_bg, gtk_widget_has_focus (widget) ? 0.16 : 0.08);
       else if (row == self->hover_row)
-        set_color (cr, &colors.fg, 0.04);
+        td_draw_set_color (cr, &colors.fg, 0.04);
       else
         continue;
       cairo_rectangle (cr, 0, row_y (row), width, ROW_HEIGHT);
@@ -1452,7 +1319,7 @@ td_promotion_timeline_snapshot (GtkWidget   *widget,
   draw_header (self, cr, &colors, bottom);
   for (int row = 0; row < (int) n_promotions (self); row++)
     {
-      set_color (cr, &colors.fg, 0.07);
+      td_draw_set_color (cr, &colors.fg, 0.07);
       cairo_rectangle (cr, 0, row_y (row + 1) - 1, width, 1);
       cairo_fill (cr);
       draw_promotion (self, cr, &colors, row);

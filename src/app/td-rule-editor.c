@@ -21,6 +21,7 @@
 #include "td-json.h"
 #include "td-program-edit.h"
 #include "td-rule-editor.h"
+#include "td-rule-words.h"
 
 /* A line of a list: a rebate step, a per-unit amount, a loyalty step. */
 typedef struct
@@ -842,28 +843,11 @@ kind_explanation (TdRuleKind kind)
     }
 }
 
-static const char *
-each_period (TdPeriod period)
-{
-  switch (period)
-    {
-    case TD_PERIOD_MONTH:
-      return _("each month");
-    case TD_PERIOD_QUARTER:
-      return _("each quarter");
-    case TD_PERIOD_YEAR:
-    case TD_PERIOD_PERIOD:
-    case TD_N_PERIODS:
-    default:
-      return _("each year");
-    }
-}
-
 static char *
 target_explanation (TdBonusMetric metric,
                     TdPeriod      period)
 {
-  const char *when = each_period (period);
+  const char *when = td_rule_words_period (period);
 
   switch (metric)
     {

@@ -15,6 +15,7 @@
 #include "td-partner-row.h"
 #include "td-report.h"
 #include "td-simulate-page.h"
+#include "td-summary-card.h"
 
 struct _TdSimulatePage
 {
@@ -34,8 +35,6 @@ struct _TdSimulatePage
   GtkColumnView       *partners_view;
 
   TdSimulation        *simulation;
-  GHashTable          *card_values;   /* card name → GtkLabel */
-  GHashTable          *card_details;  /* card name → GtkLabel */
   GListStore          *partners;      /* TdPartnerRow */
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
@@ -76,60 +75,15 @@ static const struct
 
 /* ---- cards ------------------------------------------------------------ */
 
-static void
-add_card (TdSimulatePage *self,
-          const char     *name,
-          const char     *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *detail = gtk_label_new ("");
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_add_css_class (value, "title-3");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  /* Narrow cards: four or more on a line of a normal window. */
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_label_set_width_chars (GTK_LABEL (detail), 18);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_flow_box_append (self->cards, box);
-  g_hash_table_insert (self->card_values, (gpointer) name, value);
-  g_hash_table_insert (self->card_details, (gpointer) name, detail);
-}
-
-static void
-set_card (TdSimulatePage *self,
-          const char     *name,
-          const char     *value,
-          const char     *detail)
-{
-  gtk_label_set_text (g_hash_table_lookup (self->card_values, name), value);
-  gtk_label_set_text (g_hash_table_lookup (self->card_details, name), detail != NULL ? detail : "");
-}
-
 const char *
 td_simulate_page_get_card_text (TdSimulatePage *page,
                                 const char     *card)
 {
-  GtkLabel *label;
+  TdSummaryCard *found;
 
   g_return_val_if_fail (TD_IS_SIMULATE_PAGE (page), NULL);
-  label = g_hash_table_lookup (page->card_values, card);
-  return label != NULL ? gtk_label_get_text (label) : NULL;
+  found = td_summary_card_find (page->cards, card);
+  return found != NULL ? td_summary_card_get_value (found) : NULL;
 }
 
 /* A ratio in 1/100 of a percent ("12.30 %"): the engine's unit. */
@@ -162,13 +116,13 @@ fill_cards (TdSimulatePage *self,
   /* TRANSLATORS: sales that name no partner */
   g_autofree char *unattributed_detail = g_strdup_printf (_("%s sales with no partner"), direct);
 
-  set_card (self, "payout", payout, NULL);
-  set_card (self, "eligible-revenue", eligible, NULL);
-  set_card (self, "ratio", ratio, result->has_payout_ratio ? NULL : _("no eligible revenue"));
-  set_card (self, "partners-paid", paid, paid_detail);
-  set_card (self, "new-customers", customers, NULL);
-  set_card (self, "ineligible", ineligible, ineligible_detail);
-  set_card (self, "unattributed", unattributed, unattributed_detail);
+  td_summary_card_update (self->cards, "payout", payout, NULL);
+  td_summary_card_update (self->cards, "eligible-revenue", eligible, NULL);
+  td_summary_card_update (self->cards, "ratio", ratio, result->has_payout_ratio ? NULL : _("no eligible revenue"));
+  td_summary_card_update (self->cards, "partners-paid", paid, paid_detail);
+  td_summary_card_update (self->cards, "new-customers", customers, NULL);
+  td_summary_card_update (self->cards, "ineligible", ineligible, ineligible_detail);
+  td_summary_card_update (self->cards, "unattributed", unattributed, unattributed_detail);
 }
 
 /* ---- charts ----------------------------------------------------------- */
@@ -233,14 +187,9 @@ add_chart (TdSimulatePage *self,
            int             row,
            int             width)
 {
-  TdChart *chart = td_chart_new (kind);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card;
+  TdChart *chart = td_chart_new_in_card (kind, title, &card);
 
-  td_chart_set_title (chart, title);
-  gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (chart));
   gtk_grid_attach (self->charts, card, column, row, width, 1);
   return chart;
 }
@@ -788,8 +737,6 @@ td_simulate_page_finalize (GObject *object)
 {
   TdSimulatePage *self = TD_SIMULATE_PAGE (object);
 
-  g_clear_pointer (&self->card_values, g_hash_table_unref);
-  g_clear_pointer (&self->card_details, g_hash_table_unref);
   g_clear_pointer (&self->tier_ids, g_ptr_array_unref);
   g_clear_pointer (&self->objective_rows, g_ptr_array_unref);
   g_clear_object (&self->partners);
@@ -835,12 +782,15 @@ td_simulate_page_init (TdSimulatePage *self)
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->card_values = g_hash_table_new (g_str_hash, g_str_equal);
-  self->card_details = g_hash_table_new (g_str_hash, g_str_equal);
   self->tier_ids = g_ptr_array_new_with_free_func (g_free);
   self->objective_rows = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (card_names); i++)
-    add_card (self, card_names[i].name, _(card_names[i].title));
+    {
+      TdSummaryCard *card = td_summary_card_append (self->cards, card_names[i].name, _(card_names[i].title));
+
+      /* Narrow cards: four or more on a line of a normal window. */
+      td_summary_card_set_detail_width_chars (card, 18);
+    }
   self->by_tier = add_chart (self, TD_CHART_BARS, _("Payout by tier"), 0, 0, 1);
   self->by_rule = add_chart (self, TD_CHART_BARS, _("Payout by rule"), 1, 0, 1);
   self->by_month = add_chart (self, TD_CHART_COLUMNS, _("Payout per month"), 0, 1, 1);

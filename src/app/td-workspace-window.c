@@ -504,25 +504,19 @@ edit_rule_cb (TdWorkspaceWindow *self,
     gtk_window_present (GTK_WINDOW (td_rule_editor_new (GTK_WINDOW (self), editor, rule_id)));
 }
 
+/* win.undo and win.redo. */
 static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+undo_redo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
 
-  if (editor != NULL)
+  if (editor == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
     td_editor_undo (editor);
-}
-
-static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TdEditor *editor = current_editor (TD_WORKSPACE_WINDOW (widget));
-
-  if (editor != NULL)
+  else
     td_editor_redo (editor);
 }
 
@@ -866,46 +860,73 @@ td_workspace_window_open_workspace (TdWorkspaceWindow   *window,
 
 /* ---- actions ---------------------------------------------------------- */
 
+/* A file chooser over the window; @chosen_cb gets its answer and unrefs
+ * it. @filter_name and @pattern (or NULL) narrow the files shown; @name
+ * (or NULL) is the name offered to save as. */
+static void
+choose_file (TdWorkspaceWindow    *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *filter_name,
+             const char           *pattern,
+             const char           *name,
+             GCallback             chosen_cb)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+
+  if (filter_name != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", chosen_cb, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The file chosen, as a path; NULL when the chooser was cancelled or the
+ * file has none (not on a local disk): all is read and written by path. */
+static char *
+chosen_path (GtkNativeDialog *dialog,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 workspace_chosen_cb (GtkNativeDialog *dialog,
                      int              response,
                      gpointer         user_data)
 {
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+  g_autofree char *path = chosen_path (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdWorkspace) created = td_workspace_create (path, &error);
 
-      if (create)
+      if (created == NULL)
+        show_toast (self, error->message);
+      else
         {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(TdWorkspace) created = td_workspace_create (path, &error);
-
-          if (created == NULL)
-            show_toast (self, error->message);
-          else
-            {
-              g_clear_pointer (&created, td_workspace_close);
-              td_workspace_window_open_workspace (self, path);
-            }
+          g_clear_pointer (&created, td_workspace_close);
+          td_workspace_window_open_workspace (self, path);
         }
-      else if (path != NULL)
-        td_workspace_window_open_workspace (self, path);
     }
+  else if (path != NULL)
+    td_workspace_window_open_workspace (self, path);
   g_object_unref (dialog);
-}
-
-static void
-add_workspace_filter (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Tierdesk workspaces"));
-  gtk_file_filter_add_pattern (filter, "*.tierdesk");
-  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
@@ -913,12 +934,8 @@ open_workspace_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-
-  add_workspace_filter (GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (workspace_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (TD_WORKSPACE_WINDOW (widget), _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               _("Tierdesk workspaces"), "*.tierdesk", NULL, G_CALLBACK (workspace_chosen_cb));
 }
 
 static void
@@ -926,13 +943,8 @@ new_workspace_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), NULL);
-
-  add_workspace_filter (GTK_FILE_CHOOSER (dialog));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Programs.tierdesk"));
-  g_signal_connect (dialog, "response", G_CALLBACK (workspace_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (TD_WORKSPACE_WINDOW (widget), _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+               _("Tierdesk workspaces"), "*.tierdesk", _("Programs.tierdesk"), G_CALLBACK (workspace_chosen_cb));
 }
 
 static void
@@ -973,11 +985,10 @@ program_chosen_cb (GtkNativeDialog *dialog,
                    gpointer         user_data)
 {
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+  g_autofree char *path = chosen_path (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *note = NULL;
       g_autoptr(TdProblems) problems = td_problems_new ();
@@ -1007,15 +1018,8 @@ open_program_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Program File"), GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Program files (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (program_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (TD_WORKSPACE_WINDOW (widget), _("Open Program File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               _("Program files (JSON)"), "*.json", NULL, G_CALLBACK (program_chosen_cb));
 }
 
 static void
@@ -1024,11 +1028,10 @@ export_chosen_cb (GtkNativeDialog *dialog,
                   gpointer         user_data)
 {
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (user_data);
+  g_autofree char *path = chosen_path (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
       guint number = td_history_page_get_selected_version (self->history_page);
       g_autoptr(GError) error = NULL;
       g_autofree char *json = td_workspace_get_version_json (self->workspace, self->program_id, number, &error);
@@ -1054,7 +1057,6 @@ export_version_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   TdWorkspaceWindow *self = TD_WORKSPACE_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   guint number;
 
@@ -1063,12 +1065,9 @@ export_version_activated (GtkWidget  *widget,
   number = td_history_page_get_selected_version (self->history_page);
   if (number == 0)
     number = find_summary (self, self->program_id)->latest_version;
-  dialog = gtk_file_chooser_native_new (_("Export Version as JSON"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   name = g_strdup_printf ("%s-%u.json", self->program_id, number);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (self, _("Export Version as JSON"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL, NULL, name,
+               G_CALLBACK (export_chosen_cb));
 }
 
 /* A new batch is the data set in use: the sidebar's figures, the period
@@ -1331,8 +1330,8 @@ td_workspace_window_class_init (TdWorkspaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-program", NULL, open_program_activated);
   gtk_widget_class_install_action (widget_class, "win.export-version", NULL, export_version_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_activated);
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

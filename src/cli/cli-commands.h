@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "td-problems.h"
+#include "td-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +53,10 @@ int      cli_finish_output (void);
 int      cli_usage_error   (const char    *command,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);
+
+/* Opens the workspace at @path for writing, creating it (and saying so on
+ * standard output) when there is none. */
+TdWorkspace *cli_open_workspace_creating (const char  *path,
+                                          GError     **error);
 
 G_END_DECLS

@@ -58,14 +58,7 @@ cli_import (int    argc,
   if (data_dir == NULL)
     return cli_usage_error ("import", _("--data DIR is required"));
 
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    workspace = td_workspace_open (argv[1], TRUE, &error);
-  else
-    {
-      workspace = td_workspace_create (argv[1], &error);
-      if (workspace != NULL)
-        g_print (_("Created workspace %s\n"), argv[1]);
-    }
+  workspace = cli_open_workspace_creating (argv[1], &error);
   if (workspace == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -16,6 +16,32 @@
 #include "td-validator.h"
 #include "td-workspace.h"
 
+TdWorkspace *
+cli_open_workspace_creating (const char  *path,
+                             GError     **error)
+{
+  GError *local_error = NULL;
+  TdWorkspace *workspace = td_workspace_open (path, TRUE, &local_error);
+
+  if (g_error_matches (local_error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      workspace = td_workspace_create (path, &local_error);
+      /* A typo in the name makes a new workspace: say so. */
+      if (workspace != NULL)
+        printf (_("Created workspace %s\n"), path);
+      /* Another program created it in the meantime: use that one. */
+      else if (g_error_matches (local_error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_EXISTS))
+        {
+          g_clear_error (&local_error);
+          workspace = td_workspace_open (path, TRUE, &local_error);
+        }
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return workspace;
+}
+
 int
 cli_save (int    argc,
           char **argv)
@@ -46,21 +72,7 @@ cli_save (int    argc,
   if (program == NULL)
     return CLI_EXIT_INVALID;
 
-  workspace = td_workspace_open (argv[1], TRUE, &error);
-  if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&error);
-      workspace = td_workspace_create (argv[1], &error);
-      /* A typo in the name makes a new workspace: say so. */
-      if (workspace != NULL)
-        printf (_("Created workspace %s\n"), argv[1]);
-      /* Another program created it in the meantime: use that one. */
-      else if (g_error_matches (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_EXISTS))
-        {
-          g_clear_error (&error);
-          workspace = td_workspace_open (argv[1], TRUE, &error);
-        }
-    }
+  workspace = cli_open_workspace_creating (argv[1], &error);
   if (workspace == NULL)
     return cli_fail ("save", error);
 

@@ -258,18 +258,48 @@ normalise_number (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* How td_money_parse(), td_rate_parse() and count_parse() read a number. */
+typedef gboolean (*NumberParser) (const char *number,
+                                  gint64     *out,
+                                  GError    **error);
+
+static gboolean
+count_parse (const char *number,
+             gint64     *out,
+             GError    **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT64, &value, error))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* @text read by @parse once normalised: a number as people write it. */
+static gboolean
+parse_number (const char   *text,
+              const char   *currency,
+              NumberParser  parse,
+              gint64       *out)
+{
+  g_autofree char *number = normalise_number (text, currency);
+
+  return number[0] != '\0' && parse (number, out, NULL);
+}
+
 gboolean
 td_format_parse_money (const char *text,
                        const char *currency,
                        TdMoney    *out,
                        GError    **error)
 {
-  g_autofree char *number = normalise_number (text, currency);
-  g_autofree char *example = td_format_money (125050, currency);
+  g_autofree char *example = NULL;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  if (number[0] != '\0' && td_money_parse (number, out, NULL))
+  if (parse_number (text, currency, td_money_parse, out))
     return TRUE;
+  example = td_format_money (125050, currency);
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                /* TRANSLATORS: “TEXT” is not an amount: write it like “1,250.50 €” */
                _("“%s” is not an amount: write it like “%s”"), text, example);
@@ -281,12 +311,12 @@ td_format_parse_rate (const char *text,
                       TdRate     *out,
                       GError    **error)
 {
-  g_autofree char *number = normalise_number (text, NULL);
-  g_autofree char *example = td_format_rate (125000);
+  g_autofree char *example = NULL;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  if (number[0] != '\0' && td_rate_parse (number, out, NULL))
+  if (parse_number (text, NULL, td_rate_parse, out))
     return TRUE;
+  example = td_format_rate (125000);
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                /* TRANSLATORS: “TEXT” is not a percentage: write it like “12.5 %” */
                _("“%s” is not a percentage: write it like “%s”"), text, example);
@@ -298,15 +328,9 @@ td_format_parse_count (const char *text,
                        gint64     *out,
                        GError    **error)
 {
-  g_autofree char *number = normalise_number (text, NULL);
-  guint64 value = 0;
-
   g_return_val_if_fail (text != NULL, FALSE);
-  if (number[0] != '\0' && g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT64, &value, NULL))
-    {
-      *out = (gint64) value;
-      return TRUE;
-    }
+  if (parse_number (text, NULL, count_parse, out))
+    return TRUE;
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                /* TRANSLATORS: “TEXT” is not a whole number such as “12” */
                _("“%s” is not a whole number such as “12”"), text);

@@ -487,6 +487,16 @@ benefit_has_value (const TdBenefit *benefit,
   return FALSE;
 }
 
+/* All the tier's values, not only the first: the array does not forbid two. */
+static void
+benefit_remove_value (TdBenefit  *benefit,
+                      const char *tier_id)
+{
+  for (guint i = benefit->values->len; i-- > 0;)
+    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
+      g_array_remove_index (benefit->values, i);
+}
+
 static gboolean
 entries_have_both (GArray     *entries,
                    const char *a,
@@ -616,22 +626,49 @@ move_item (GPtrArray *list,
   g_ptr_array_insert (list, (gint) clamp_position (position, list->len), item);
 }
 
+/* A draft of @program with the item at @index of its list at @list (a
+ * G_STRUCT_OFFSET in TdProgram) moved to @position (clamped); NULL when
+ * @program does not read back. */
+static TdProgram *
+draft_moving (const TdProgram *program,
+              gsize            list,
+              int              index,
+              guint            position)
+{
+  TdProgram *draft = td_program_copy (program);
+
+  if (draft != NULL)
+    move_item (G_STRUCT_MEMBER (GPtrArray *, draft, list), (guint) index, position);
+  return draft;
+}
+
+/* A draft of @program without the item at @index of its list at @list;
+ * NULL when @program does not read back. */
+static TdProgram *
+draft_removing (const TdProgram *program,
+                gsize            list,
+                int              index)
+{
+  TdProgram *draft = td_program_copy (program);
+
+  if (draft != NULL)
+    g_ptr_array_remove_index (G_STRUCT_MEMBER (GPtrArray *, draft, list), (guint) index);
+  return draft;
+}
+
 gboolean
 td_program_move_tier (TdProgram  *program,
                       const char *tier_id,
                       guint       position,
                       GError    **error)
 {
-  TdProgram *draft;
   int t;
 
   g_return_val_if_fail (program != NULL && tier_id != NULL, FALSE);
 
   if ((t = find_tier (program, tier_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  move_item (draft->tiers, (guint) t, position);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_moving (program, G_STRUCT_OFFSET (TdProgram, tiers), t, position), NULL, error);
 }
 
 gboolean
@@ -650,8 +687,7 @@ td_program_remove_tier (TdProgram  *program,
     return refuse (error, TD_EDIT_ERROR_LAST_TIER,
                    _("The program needs at least one tier: add another before removing this one"));
 
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->tiers, (guint) t);
+  draft = draft_removing (program, G_STRUCT_OFFSET (TdProgram, tiers), t);
   for (guint i = 0; i < draft->rules->len; i++)
     {
       TdRule *rule = draft->rules->pdata[i];
@@ -663,13 +699,7 @@ td_program_remove_tier (TdProgram  *program,
       remove_tier_item (rule->steps, tier_id);
     }
   for (guint i = 0; i < draft->benefits->len; i++)
-    {
-      TdBenefit *benefit = draft->benefits->pdata[i];
-
-      for (guint j = benefit->values->len; j-- > 0;)
-        if (strcmp (g_array_index (benefit->values, TdBenefitValue, j).tier, tier_id) == 0)
-          g_array_remove_index (benefit->values, j);
-    }
+    benefit_remove_value (draft->benefits->pdata[i], tier_id);
   for (guint i = draft->objectives->len; i-- > 0;)
     if (g_strcmp0 (((TdObjective *) draft->objectives->pdata[i])->metric_tier, tier_id) == 0)
       g_ptr_array_remove_index (draft->objectives, i);
@@ -985,11 +1015,20 @@ td_program_clear_rule_target (TdProgram  *program,
   return set_rule_value (program, rule_id, tier_id, MAP_TARGETS, TRUE, 0, error);
 }
 
+/* find_rule_tier() for the edits that only a rule of @kind takes. */
 static gboolean
-refuse_unless_kind (const TdRule *rule,
-                    TdRuleKind    kind,
-                    GError      **error)
+find_rule_tier_of_kind (const TdProgram *program,
+                        const char      *rule_id,
+                        const char      *tier_id,
+                        TdRuleKind       kind,
+                        int             *rule_index,
+                        GError         **error)
 {
+  const TdRule *rule;
+
+  if (!find_rule_tier (program, rule_id, tier_id, rule_index, error))
+    return FALSE;
+  rule = program->rules->pdata[*rule_index];
   if (rule->kind == kind)
     return TRUE;
   if (kind == TD_RULE_PER_UNIT)
@@ -1013,8 +1052,7 @@ td_program_set_rule_unit_amount (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL && key != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_PER_UNIT, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_PER_UNIT, &r, error))
     return FALSE;
 
   draft = td_program_copy (program);
@@ -1046,8 +1084,7 @@ td_program_clear_rule_unit_amount (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL && key != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_PER_UNIT, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_PER_UNIT, &r, error))
     return FALSE;
   rule = program->rules->pdata[r];
   index = find_tier_item (rule->unit_amounts, tier_id);
@@ -1080,8 +1117,7 @@ td_program_set_rule_steps (TdProgram    *program,
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL, FALSE);
   g_return_val_if_fail (steps != NULL || n_steps == 0, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_REBATE, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_REBATE, &r, error))
     return FALSE;
 
   draft = td_program_copy (program);
@@ -1115,8 +1151,7 @@ td_program_clear_rule_steps (TdProgram  *program,
 
   g_return_val_if_fail (program != NULL && rule_id != NULL && tier_id != NULL, FALSE);
 
-  if (!find_rule_tier (program, rule_id, tier_id, &r, error) ||
-      !refuse_unless_kind (program->rules->pdata[r], TD_RULE_REBATE, error))
+  if (!find_rule_tier_of_kind (program, rule_id, tier_id, TD_RULE_REBATE, &r, error))
     return FALSE;
   index = find_tier_item (((TdRule *) program->rules->pdata[r])->steps, tier_id);
   if (index < 0)
@@ -1231,8 +1266,7 @@ td_program_remove_rule (TdProgram  *program,
 
   if ((r = find_rule (program, rule_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->rules, (guint) r);
+  draft = draft_removing (program, G_STRUCT_OFFSET (TdProgram, rules), r);
   for (guint i = 0; i < draft->overrides->len; i++)
     {
       TdOverride *override = draft->overrides->pdata[i];
@@ -1249,16 +1283,13 @@ td_program_move_rule (TdProgram  *program,
                       guint       position,
                       GError    **error)
 {
-  TdProgram *draft;
   int r;
 
   g_return_val_if_fail (program != NULL && rule_id != NULL, FALSE);
 
   if ((r = find_rule (program, rule_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  move_item (draft->rules, (guint) r, position);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_moving (program, G_STRUCT_OFFSET (TdProgram, rules), r, position), NULL, error);
 }
 
 gboolean
@@ -1349,9 +1380,7 @@ td_program_set_benefit_value (TdProgram    *program,
 
   draft = td_program_copy (program);
   benefit = draft->benefits->pdata[b];
-  for (guint i = benefit->values->len; i-- > 0;)
-    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
-      g_array_remove_index (benefit->values, i);
+  benefit_remove_value (benefit, tier_id);
   value.tier = g_strdup (tier_id);
   if (kind == TD_BENEFIT_TEXT)
     value.text = g_strdup (text);
@@ -1378,9 +1407,7 @@ td_program_clear_benefit_value (TdProgram  *program,
     return FALSE;
   draft = td_program_copy (program);
   benefit = draft->benefits->pdata[b];
-  for (guint i = benefit->values->len; i-- > 0;)
-    if (strcmp (g_array_index (benefit->values, TdBenefitValue, i).tier, tier_id) == 0)
-      g_array_remove_index (benefit->values, i);
+  benefit_remove_value (benefit, tier_id);
   return commit (program, draft, NULL, error);
 }
 
@@ -1443,16 +1470,13 @@ td_program_remove_benefit (TdProgram  *program,
                            const char *benefit_id,
                            GError    **error)
 {
-  TdProgram *draft;
   int b;
 
   g_return_val_if_fail (program != NULL && benefit_id != NULL, FALSE);
 
   if ((b = find_benefit (program, benefit_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->benefits, (guint) b);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, benefits), b), NULL, error);
 }
 
 /* ---- objectives ---- */
@@ -1496,16 +1520,13 @@ td_program_remove_objective (TdProgram  *program,
                              const char *objective_id,
                              GError    **error)
 {
-  TdProgram *draft;
   int o;
 
   g_return_val_if_fail (program != NULL && objective_id != NULL, FALSE);
 
   if ((o = find_objective (program, objective_id, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->objectives, (guint) o);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, objectives), o), NULL, error);
 }
 
 gboolean
@@ -1718,14 +1739,11 @@ td_program_remove_override (TdProgram  *program,
                             const char *partner,
                             GError    **error)
 {
-  TdProgram *draft;
   int o;
 
   g_return_val_if_fail (program != NULL && partner != NULL, FALSE);
 
   if ((o = find_override (program, partner, error)) < 0)
     return FALSE;
-  draft = td_program_copy (program);
-  g_ptr_array_remove_index (draft->overrides, (guint) o);
-  return commit (program, draft, NULL, error);
+  return commit (program, draft_removing (program, G_STRUCT_OFFSET (TdProgram, overrides), o), NULL, error);
 }

@@ -11,26 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
 #include "td-dataset-loader.h"
 #include "td-engine.h"
 #include "td-validator.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /* The floor: one pass over the columns a simulation must at least read. */
 static gint64
@@ -61,6 +45,7 @@ main (int   argc,
   TdRule *rule = NULL;
   TdEntry *entry;
   gint64 start, sink = 0;
+  double load_seconds = 0;
   guint lo, hi;
 
   if (argc < 5)
@@ -69,15 +54,14 @@ main (int   argc,
       return 2;
     }
   program = td_program_load (argv[1], problems);
-  start = g_get_monotonic_time ();
-  dataset = td_dataset_load_dir (argv[2], NULL, problems);
+  dataset = bench_load_dir (argv[2], &load_seconds);
   if (program == NULL || dataset == NULL || !td_date_parse (argv[3], &options.from, NULL) ||
       !td_date_parse (argv[4], &options.to, NULL))
     {
       g_printerr ("bench-resimulate: cannot load the program or the data\n");
       return 1;
     }
-  printf ("load_seconds=%.3f\n", (g_get_monotonic_time () - start) / 1e6);
+  printf ("load_seconds=%.3f\n", load_seconds);
   printf ("sales=%u\n", dataset->n_sales);
 
   for (guint r = 0; r < program->rules->len && rule == NULL; r++)
@@ -120,8 +104,8 @@ main (int   argc,
     }
   printf ("period_sales=%u\n", td_dataset_first_sale_on_or_after (dataset, options.to + 1) -
                                td_dataset_first_sale_on_or_after (dataset, options.from));
-  printf ("resimulate_median_ms=%.2f\n", median (times, runs));
-  printf ("scan_median_ms=%.2f\n", median (scans, runs));
+  printf ("resimulate_median_ms=%.2f\n", bench_median (times, runs));
+  printf ("scan_median_ms=%.2f\n", bench_median (scans, runs));
   printf ("checksum=%" G_GINT64_FORMAT "\n", sink);
   return 0;
 }

@@ -12,25 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
 #include "td-dataset-loader.h"
 #include "td-workspace-data.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /* Enough of the data set to tell that both ways read the same thing. */
 static gint64
@@ -74,9 +58,7 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
       gint64 start;
 
-      start = g_get_monotonic_time ();
-      from_csv = td_dataset_load_dir (argv[1], NULL, problems);
-      csv_times[run] = (g_get_monotonic_time () - start) / 1e6;
+      from_csv = bench_load_dir (argv[1], &csv_times[run]);
       if (from_csv == NULL)
         {
           g_printerr ("bench-workspace: cannot load %s\n", argv[1]);
@@ -107,9 +89,9 @@ main (int   argc,
         }
     }
   printf ("sales=%u\n", n_sales);
-  printf ("csv_load_seconds=%.3f\n", median (csv_times, runs));
-  printf ("workspace_open_seconds=%.3f\n", median (open_times, runs));
-  printf ("workspace_load_seconds=%.3f\n", median (load_times, runs));
+  printf ("csv_load_seconds=%.3f\n", bench_median (csv_times, runs));
+  printf ("workspace_open_seconds=%.3f\n", bench_median (open_times, runs));
+  printf ("workspace_load_seconds=%.3f\n", bench_median (load_times, runs));
   printf ("checksum=%" G_GINT64_FORMAT "\n", workspace_sum);
   return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "td-chart.h"
 #include "td-screenshot.h"
+#include "ui-common.h"
 
 #define LONG_RULE "Volume bonus for Gold and Platinum partners, paid quarterly on licences and renewals"
 
@@ -370,16 +371,7 @@ test_keyboard (Fixture       *fixture,
 static GtkGesture *
 click_gesture (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
+  return GTK_GESTURE (ui_find_controller (widget, GTK_TYPE_GESTURE_CLICK));
 }
 
 /* GTK cannot make pointer events in a test: the gesture's signal, emitted
@@ -518,27 +510,6 @@ test_columns_geometry (Fixture       *fixture,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-
-  /* Without a window manager the window never has the focus, and would
-   * be drawn in its greyed-out look. */
-  gtk_widget_unset_state_flags (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), GTK_STATE_FLAG_BACKDROP);
-  gtk_test_widget_wait_for_draw (widget);
-  png = td_screenshot_render_png (widget, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static void
 save_both (Fixture    *fixture,
            const char *name,
            gboolean    focused)
@@ -552,10 +523,10 @@ save_both (Fixture    *fixture,
   if (!focused)
     gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_png (fixture->box, light);
+  ui_save_png (fixture->box, light);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_png (fixture->box, dark);
+  ui_save_png (fixture->box, dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -597,14 +568,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      /* TAP: the whole program skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/chart/description", test_description);

@@ -9,70 +9,13 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "td-demo-workspace.h"
 #include "td-design-page.h"
 #include "td-program-diff.h"
 #include "td-program-reader.h"
 #include "td-promotion-timeline.h"
+#include "td-workspace.h"
 #include "td-workspace-window.h"
-
-static char *demo_dir;
-static char *demo_path;
-
-static char *
-copy_of_demo (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  char *path = g_build_filename (demo_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-  return path;
-}
-
-static void
-flag_cb (gpointer  instance,
-         gpointer  user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-wait_for (gboolean *flag)
-{
-  while (!*flag)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (milliseconds, timeout_cb, &done);
-  wait_for (&done);
-}
-
-static TdWorkspaceWindow *
-open_window (const char *path)
-{
-  TdWorkspaceWindow *window = td_workspace_window_new (NULL);
-  gboolean ready = FALSE;
-  gulong handler = g_signal_connect (window, "ready", G_CALLBACK (flag_cb), &ready);
-
-  gtk_window_present (GTK_WINDOW (window));
-  td_workspace_window_open_workspace (window, path);
-  wait_for (&ready);
-  g_signal_handler_disconnect (window, handler);
-  return window;
-}
+#include "ui-common.h"
 
 static gint64
 rate_of (const TdProgram *program,
@@ -90,23 +33,6 @@ rate_of (const TdProgram *program,
           return g_array_index (rule->rates, TdEntry, i).value;
     }
   return -1;
-}
-
-/* The toplevel AdwMessageDialog shown, or NULL. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  /* Owned by GTK. */
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static TdProgram *
@@ -131,8 +57,8 @@ stored (const char *path,
 static void
 test_edit_and_save (void)
 {
-  g_autofree char *path = copy_of_demo ("edit.tierdesk");
-  TdWorkspaceWindow *window = open_window (path);
+  g_autofree char *path = ui_copy_of_demo ("edit.tierdesk");
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdDesignPage *page;
   TdMatrixCell *cell;
   TdEditor *editor;
@@ -199,7 +125,7 @@ test_edit_and_save (void)
 
   /* Save Version… with a note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-version", NULL));
-  dialog = find_dialog ();
+  dialog = ui_find_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Certified software 32 %, a promotion");
   adw_message_dialog_response (dialog, "save");
@@ -232,14 +158,14 @@ static int
 crash_child (const char *path,
              const char *ready_file)
 {
-  TdWorkspaceWindow *window = open_window (path);
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdDesignPage *page;
 
   g_assert_true (td_workspace_window_select_program (window, "smart-soft", NULL));
   page = TD_DESIGN_PAGE (td_workspace_window_get_page_widget (window, "design"));
   td_matrix_cell_enter (td_design_page_get_cell (page, "rule:ting-reward", "privileged"), "27.5");
   /* The draft is written a few seconds after the last edit. */
-  spin (4500);
+  ui_spin (4500);
   g_assert_true (g_file_set_contents (ready_file, "ready", -1, NULL));
   for (;;)
     g_main_context_iteration (NULL, TRUE);
@@ -250,8 +176,8 @@ static void
 test_crash_recovery (gconstpointer data)
 {
   const char *self_path = data;
-  g_autofree char *path = copy_of_demo ("crash.tierdesk");
-  g_autofree char *ready = g_build_filename (demo_dir, "crash.ready", NULL);
+  g_autofree char *path = ui_copy_of_demo ("crash.tierdesk");
+  g_autofree char *ready = g_build_filename (ui_demo_dir (), "crash.ready", NULL);
   const char *argv[] = { self_path, "--crash-child", path, ready, NULL };
   g_autoptr(GError) error = NULL;
   TdWorkspaceWindow *window;
@@ -269,9 +195,9 @@ test_crash_recovery (gconstpointer data)
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_spawn_close_pid (pid);
 
-  window = open_window (path);
+  window = ui_open_window (path);
   g_assert_true (td_workspace_window_select_program (window, "smart-soft", NULL));
-  dialog = find_dialog ();
+  dialog = ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Edits?");
   adw_message_dialog_response (dialog, "restore");
@@ -290,33 +216,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *self_path = NULL;
-  TdDemoOptions options;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   if (argc == 4 && g_str_equal (argv[1], "--crash-child"))
     return crash_child (argv[2], argv[3]);
 
   self_path = g_canonicalize_filename (argv[0], NULL);
-  demo_dir = g_dir_make_tmp ("tierdesk-designer-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (demo_dir, "demo.tierdesk", NULL);
-  td_demo_options_init (&options);
-  options.n_partners = 300;
-  options.n_sales = 6000;
-  g_assert_true (td_demo_workspace_create (demo_path, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  ui_demo_create ("tierdesk-designer-XXXXXX", 300, 6000);
 
   g_test_add_func ("/ui/designer/edit-and-save", test_edit_and_save);
   g_test_add_data_func ("/ui/designer/crash-recovery", self_path, test_crash_recovery);
   status = g_test_run ();
 
-  g_unlink (demo_path);
-  g_rmdir (demo_dir);
-  g_free (demo_path);
-  g_free (demo_dir);
+  ui_demo_remove ();
   return status;
 }

@@ -22,52 +22,12 @@
 #include "td-screenshot.h"
 #include "td-workspace-data.h"
 #include "td-workspace-window.h"
+#include "test-common.h"
+#include "ui-common.h"
 
 static char *test_dir;
 
 /* ---- folders and workspaces ------------------------------------------- */
-
-static void
-write_text (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
 
 static char *
 demo_folder (const char *name,
@@ -115,7 +75,7 @@ data_lines (const char *dir,
             const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *text = read_text (path);
+  g_autofree char *text = tc_read_file (path);
   guint64 n = 0;
 
   for (const char *p = text; *p != '\0'; p++)
@@ -123,65 +83,13 @@ data_lines (const char *dir,
   return n - 1;
 }
 
-/* Every row of every table, sorted, each value typed (as
- * test-workspace-data.c): equal dumps are equal contents. */
+/* What the tests compare before and after: the workspace's whole content. */
 static char *
 dump_tables (const char *path)
 {
   g_autoptr(TdWorkspace) workspace = open_workspace (path);
-  sqlite3 *db = td_workspace_get_connection (workspace);
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *statement = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema ORDER BY name", -1, &statement, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (statement, 0), sqlite3_column_text (statement, 1));
-  sqlite3_finalize (statement);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &statement, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
-  sqlite3_finalize (statement);
-  g_assert_cmpuint (tables->len, ==, 12);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      char *select = sqlite3_mprintf ("SELECT * FROM \"%w\"", (const char *) tables->pdata[t]);
-      g_autoptr(GString) sql = g_string_new (select);
-      int n_columns;
-
-      sqlite3_free (select);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &statement, NULL), ==, SQLITE_OK);
-      n_columns = sqlite3_column_count (statement);
-      sqlite3_finalize (statement);
-      g_string_append (sql, " ORDER BY ");
-      for (int c = 1; c <= n_columns; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-      g_string_append_printf (out, "table %s\n", (const char *) tables->pdata[t]);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &statement, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (statement) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n_columns; c++)
-            {
-              int type = sqlite3_column_type (statement, c);
-
-              g_string_append_printf (out, "%s%d:", c > 0 ? "|" : "", type);
-              if (type == SQLITE_BLOB)
-                {
-                  const guchar *blob = sqlite3_column_blob (statement, c);
-                  for (int i = 0; i < sqlite3_column_bytes (statement, c); i++)
-                    g_string_append_printf (out, "%02X", blob[i]);
-                }
-              else if (type != SQLITE_NULL)
-                g_string_append (out, (const char *) sqlite3_column_text (statement, c));
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (statement);
-    }
-  return g_string_free (out, FALSE);
+  return tc_dump_tables (td_workspace_get_connection (workspace));
 }
 
 /* The import_file rows of @batch as "name rows rejected", by name. */
@@ -290,27 +198,11 @@ destroy_dialog (TdImportDialog *dialog)
 }
 
 static void
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  const char *dir = g_getenv ("TIERDESK_SCREENSHOT_DIR");
-  const char *build = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : build != NULL ? build : ".", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-
-  gboolean waited = FALSE;
-
   /* The pages cross-fade: past the transition. */
-  g_timeout_add_once (400, (GSourceOnceFunc) set_flag, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
+  ui_spin (400);
   /* Without a window manager the window never has the focus, and would
    * be drawn in its greyed-out look. */
   for (guint i = 0; i < 4; i++)
@@ -319,11 +211,7 @@ save_png (GtkWidget  *widget,
       gtk_widget_queue_draw (widget);
       gtk_test_widget_wait_for_draw (widget);
     }
-  png = td_screenshot_render_png (widget, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
+  ui_write_png (widget, name);
 }
 
 static void
@@ -404,7 +292,7 @@ test_demo (void)
 
   destroy_dialog (dialog);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* Folder C of test-workspace-data.c: partner P2 has February 30th, so
@@ -438,11 +326,11 @@ folder_c (const char *name)
   char *dir = g_build_filename (test_dir, name, NULL);
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
-  write_text (dir, "partners.csv", C_PARTNERS);
-  write_text (dir, "products.csv", C_PRODUCTS);
-  write_text (dir, "sales.csv", C_SALES);
-  write_text (dir, "certifications.csv", C_CERTIFICATIONS);
-  write_text (dir, "deals.csv", C_DEALS);
+  tc_write_file (dir, "partners.csv", C_PARTNERS);
+  tc_write_file (dir, "products.csv", C_PRODUCTS);
+  tc_write_file (dir, "sales.csv", C_SALES);
+  tc_write_file (dir, "certifications.csv", C_CERTIFICATIONS);
+  tc_write_file (dir, "deals.csv", C_DEALS);
   return dir;
 }
 
@@ -515,7 +403,7 @@ test_bad_rows (void)
   td_import_dialog_set_search_text (dialog, "deals");
   g_assert_true (td_import_dialog_save_problems (dialog, list_path, &error));
   g_assert_no_error (error);
-  saved = read_text (list_path);
+  saved = tc_read_file (list_path);
   g_assert_cmpstr (saved, ==,
                    "file,line,column,message\n"
                    "partners.csv,3,joined_on,“2023-02-30” is not a date in the calendar\n"
@@ -548,7 +436,7 @@ test_bad_rows (void)
                    "sales.csv 2 2\n");
   rejects = g_strconcat (path, "-rejects-2.csv", NULL);
   g_assert_cmpstr (td_import_dialog_get_rejects_path (dialog), ==, rejects);
-  csv = read_text (rejects);
+  csv = tc_read_file (rejects);
   g_assert_true (g_str_has_prefix (csv, "file,line,reason,record\n"
                                         "partners.csv,3,\"“2023-02-30” is not a date in the calendar\","));
 
@@ -556,8 +444,8 @@ test_bad_rows (void)
   g_assert_cmpint (g_unlink (rejects), ==, 0);
   g_assert_cmpint (g_unlink (list_path), ==, 0);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
-  remove_tree (good);
+  tc_remove_tree (dir);
+  tc_remove_tree (good);
 }
 
 /* A large import cancelled once it writes: nothing changes, not even a
@@ -629,8 +517,8 @@ test_cancel (void)
   g_assert_cmpuint (imported.n_imported, ==, 0);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (small);
-  remove_tree (large);
+  tc_remove_tree (small);
+  tc_remove_tree (large);
 }
 
 /* Files chosen one by one: only FORMAT.md's names; from one folder that
@@ -655,11 +543,11 @@ test_files (void)
 
   g_assert_cmpint (g_mkdir (other, 0755), ==, 0);
   /* C's sales without S2 and S3, the rows with problems. */
-  write_text (other, "sales.csv",
-              "sale_id,date,partner_id,customer_id,sku,quantity,net_amount\n"
-              "S1,2024-01-10,P1,C1,K-100,1,10\n"
-              "S4,2024-01-12,P1,C4,L-200,2,40\n");
-  write_text (other, "Sales 2024.csv", "");
+  tc_write_file (other, "sales.csv",
+                 "sale_id,date,partner_id,customer_id,sku,quantity,net_amount\n"
+                 "S1,2024-01-10,P1,C1,K-100,1,10\n"
+                 "S4,2024-01-12,P1,C4,L-200,2,40\n");
+  tc_write_file (other, "Sales 2024.csv", "");
 
   {
     const char *paths[] = { partners, renamed, NULL };
@@ -728,8 +616,8 @@ test_files (void)
     g_assert_cmpint (g_unlink (rejects), ==, 0);
   }
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
-  remove_tree (other);
+  tc_remove_tree (dir);
+  tc_remove_tree (other);
 }
 
 /* Without products.csv nothing can be imported, not even the valid
@@ -771,31 +659,15 @@ test_blocked (void)
 
   destroy_dialog (dialog);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* ---- the window ------------------------------------------------------- */
 
-static void
-ready_cb (TdWorkspaceWindow *window,
-          gpointer           user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
 static TdImportDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TD_IS_IMPORT_DIALOG (window))
-        return TD_IMPORT_DIALOG (window);
-    }
-  return NULL;
+  return TD_IMPORT_DIALOG (ui_find_toplevel (TD_TYPE_IMPORT_DIALOG, FALSE));
 }
 
 static gboolean
@@ -816,16 +688,10 @@ test_window (void)
 {
   g_autofree char *dir = demo_folder ("window", 120, 900);
   g_autofree char *path = empty_workspace ("window.tierdesk");
-  TdWorkspaceWindow *window = td_workspace_window_new (NULL);
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdImportDialog *dialog;
   Imported imported = { 0 };
-  gboolean ready = FALSE;
 
-  g_signal_connect (window, "ready", G_CALLBACK (ready_cb), &ready);
-  gtk_window_present (GTK_WINDOW (window));
-  td_workspace_window_open_workspace (window, path);
-  while (!ready)
-    g_main_context_iteration (NULL, TRUE);
   g_assert_true (has_label (GTK_WIDGET (window), "No data imported yet"));
 
   g_assert_null (find_dialog ());
@@ -845,7 +711,7 @@ test_window (void)
   destroy_dialog (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 /* ---- pictures --------------------------------------------------------- */
@@ -873,7 +739,7 @@ test_screenshots (void)
 {
   g_autofree char *dir = demo_folder ("exports-2025-12", 400, 6000);
   g_autofree char *sales_path = g_build_filename (dir, "sales.csv", NULL);
-  g_autofree char *text = read_text (sales_path);
+  g_autofree char *text = tc_read_file (sales_path);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *joined = NULL, *problems = NULL, *expected = NULL;
   g_autofree char *path = empty_workspace ("Channel programs.tierdesk");
@@ -902,7 +768,7 @@ test_screenshots (void)
   g_free (lines[5120]);
   lines[5120] = spoiled;
   joined = g_strjoinv ("\n", lines);
-  write_text (dir, "sales.csv", joined);
+  tc_write_file (dir, "sales.csv", joined);
   /* The period of the rows left valid, read here from the text. */
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
     if (i != 11 && i != 339 && i != 2046 && i != 3999 && i != 5120)
@@ -942,7 +808,7 @@ test_screenshots (void)
   destroy_dialog (dialog);
   g_assert_cmpint (g_unlink (rejects), ==, 0);
   g_assert_cmpint (g_unlink (path), ==, 0);
-  remove_tree (dir);
+  tc_remove_tree (dir);
 }
 
 int
@@ -952,14 +818,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      /* TAP: the whole program skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   test_dir = g_dir_make_tmp ("tierdesk-ui-import-XXXXXX", &error);
   g_assert_no_error (error);
 

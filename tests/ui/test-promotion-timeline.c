@@ -12,7 +12,9 @@
 
 #include "td-promotion-timeline.h"
 #include "td-screenshot.h"
+#include "ui-common.h"
 #include "td-validator.h"
+#include "test-common.h"
 
 #define D(y, m, d) td_date_from_ymd ((y), (m), (d))
 #define SPRING "Spring 2025 TING promotion: extra 5 % of list price"
@@ -31,21 +33,6 @@ typedef struct
   int    from;
   int    to;
 } Fixture;
-
-static TdProgram *
-load_example (const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_EXAMPLES");
-  g_autoptr(TdProblems) problems = td_problems_new ();
-  g_autofree char *file = NULL;
-  TdProgram *program;
-
-  g_assert_nonnull (dir);
-  file = g_build_filename (dir, name, NULL);
-  program = td_program_load (file, problems);
-  g_assert_nonnull (program);
-  return program;
-}
 
 static void
 add_promotion (TdProgram  *program,
@@ -76,7 +63,7 @@ add_promotion (TdProgram  *program,
 static TdProgram *
 load_busy_year (void)
 {
-  TdProgram *program = load_example ("smart-soft.json");
+  TdProgram *program = tc_load_example ("smart-soft.json");
   TdRule *renewals;
 
   add_promotion (program, "ting-summer", "TING summer push", "ting", D (2025, 4, 15), D (2025, 7, 31));
@@ -130,7 +117,7 @@ fixture_set_up (Fixture       *fixture,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  fixture->program = load_example ("smart-soft.json");
+  fixture->program = tc_load_example ("smart-soft.json");
   fixture->timeline = td_promotion_timeline_new ();
   /* A year that holds no promotion is outside the default range. */
   td_promotion_timeline_set_today (fixture->timeline, D (2025, 4, 15));
@@ -409,7 +396,7 @@ static void
 test_snom (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(TdProgram) snom = load_example ("snom.json");
+  g_autoptr(TdProgram) snom = tc_load_example ("snom.json");
   graphene_rect_t bar;
 
   td_promotion_timeline_set_program (fixture->timeline, snom);
@@ -427,16 +414,7 @@ test_snom (Fixture       *fixture,
 static GtkGesture *
 drag_gesture (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
+  return GTK_GESTURE (ui_find_controller (widget, GTK_TYPE_GESTURE_DRAG));
 }
 
 /* GTK cannot make pointer events in a test; the gesture's own signals,
@@ -507,27 +485,6 @@ test_gestures (Fixture       *fixture,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("TIERDESK_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-
-  /* Without a window manager the window never has the focus, and would
-   * be drawn in its greyed-out look. */
-  gtk_widget_unset_state_flags (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), GTK_STATE_FLAG_BACKDROP);
-  gtk_test_widget_wait_for_draw (widget);
-  png = td_screenshot_render_png (widget, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -540,10 +497,10 @@ test_screenshots (Fixture       *fixture,
   td_promotion_timeline_set_program (fixture->timeline, busy);
   gtk_test_widget_wait_for_draw (fixture->window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_png (page, "timeline-light.png");
+  ui_save_png (page, "timeline-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_png (page, "timeline-dark.png");
+  ui_save_png (page, "timeline-dark.png");
 
   /* Dragging the summer push's right edge into August, by keyboard
    * selection first so that the selected look shows too. */
@@ -555,7 +512,7 @@ test_screenshots (Fixture       *fixture,
     g_assert_true (td_promotion_timeline_get_bar_bounds (fixture->timeline, "ting-summer", &bar));
     drag (gesture, bar.origin.x + bar.size.width - 1, bar.origin.y + bar.size.height / 2,
           bar.size.width / 3.5 * 0.5, FALSE);
-    save_png (page, "timeline-drag-light.png");
+    ui_save_png (page, "timeline-drag-light.png");
     g_signal_emit_by_name (gesture, "drag-end", bar.size.width / 3.5 * 0.5, 0.0);
     g_assert_cmpuint (fixture->n_changed, ==, 1);
   }
@@ -566,14 +523,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      /* TAP: the whole program skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/timeline/range", test_range);

@@ -19,6 +19,7 @@
 #include "td-screenshot.h"
 #include "td-validator.h"
 #include "td-workspace-window.h"
+#include "ui-common.h"
 
 static TdEditor *
 open_example (const char *name)
@@ -438,23 +439,6 @@ test_rename (void)
   g_assert_cmpuint (td_editor_get_n_undo (editor), ==, 1);
 }
 
-/* The toplevel AdwMessageDialog shown, or NULL. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  /* Owned by GTK. */
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Remove Rule asks first; the removal is one undo step. */
 static void
 test_remove (void)
@@ -471,7 +455,7 @@ test_remove (void)
   g_assert_cmpstr (text_of (window, "amounts.gold"), ==, "179.00 €");
 
   g_assert_true (gtk_widget_activate_action (weak, "rule.remove", NULL));
-  dialog = find_dialog ();
+  dialog = ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Welcome phone for newly registered partners”?");
   adw_message_dialog_response (dialog, "cancel");
@@ -479,7 +463,7 @@ test_remove (void)
   g_assert_cmpint (td_program_find_rule (td_editor_get_program (editor), "welcome-phone"), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (weak, "rule.remove", NULL));
-  adw_message_dialog_response (find_dialog (), "remove");
+  adw_message_dialog_response (ui_find_dialog (), "remove");
   g_assert_null (weak);
   g_assert_cmpint (td_program_find_rule (td_editor_get_program (editor), "welcome-phone"), ==, -1);
   g_assert_cmpuint (td_editor_get_n_undo (editor), ==, 1);
@@ -488,27 +472,10 @@ test_remove (void)
   g_assert_cmpstr (after, ==, before);
 }
 
-static void
-flag_cb (gpointer instance,
-         gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
 static TdRuleEditor *
 find_rule_editor (void)
 {
-  /* Owned by GTK. */
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TD_IS_RULE_EDITOR (window))
-        return TD_RULE_EDITOR (window);
-    }
-  return NULL;
+  return TD_RULE_EDITOR (ui_find_toplevel (TD_TYPE_RULE_EDITOR, FALSE));
 }
 
 /* A rule's row in the designer opens its editor over the window, on the
@@ -524,7 +491,6 @@ test_from_window (void)
   TdRuleEditor *rule_editor;
   TdEditor *editor;
   GtkWidget *page;
-  gboolean ready = FALSE;
   const TdRule *rule;
 
   g_assert_no_error (error);
@@ -533,12 +499,7 @@ test_from_window (void)
   options.n_sales = 400;
   g_assert_true (td_demo_workspace_create (path, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  window = td_workspace_window_new (NULL);
-  g_signal_connect (window, "ready", G_CALLBACK (flag_cb), &ready);
-  gtk_window_present (GTK_WINDOW (window));
-  td_workspace_window_open_workspace (window, path);
-  while (!ready)
-    g_main_context_iteration (NULL, TRUE);
+  window = ui_open_window (path);
   g_assert_true (td_workspace_window_select_program (window, "smart-soft", NULL));
   g_assert_true (td_workspace_window_set_page (window, "design", NULL));
   page = td_workspace_window_get_page_widget (window, "design");
@@ -564,18 +525,6 @@ test_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_rmdir (dir);
-}
-
-static void
-shot_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (td_screenshot_save_finish (result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
 }
 
 static GtkWidget *
@@ -637,9 +586,8 @@ shoot (const char *example,
   gtk_window_set_default_size (GTK_WINDOW (window), 720, MIN (natural, 2400));
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  td_screenshot_save_async (GTK_WIDGET (window), path, NULL, shot_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  td_screenshot_save_async (GTK_WIDGET (window), path, NULL, ui_screenshot_saved_cb, &done);
+  ui_wait_for (&done);
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
@@ -697,8 +645,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/rule-editor/rebate-step", test_rebate_step);
   g_test_add_func ("/ui/rule-editor/percent-base", test_percent_base);

@@ -10,49 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "td-compare-page.h"
-#include "td-demo-workspace.h"
 #include "td-explanation-window.h"
 #include "td-format.h"
 #include "td-screenshot.h"
 #include "td-simulate-page.h"
 #include "td-workspace-window.h"
-
-static char *demo_dir;
-static char *demo_path;
-
-static char *
-copy_of_demo (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  char *path = g_build_filename (demo_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-  return path;
-}
-
-static void
-flag_cb (gpointer instance,
-         gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static TdWorkspaceWindow *
-open_window (const char *path)
-{
-  TdWorkspaceWindow *window = td_workspace_window_new (NULL);
-  gboolean ready = FALSE;
-  gulong handler = g_signal_connect (window, "ready", G_CALLBACK (flag_cb), &ready);
-
-  gtk_window_present (GTK_WINDOW (window));
-  td_workspace_window_open_workspace (window, path);
-  while (!ready)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (window, handler);
-  return window;
-}
+#include "ui-common.h"
 
 /* Until the data set is loaded and every run asked for is in. */
 static void
@@ -72,8 +35,8 @@ cli_simulate (const char *workspace,
               const char *from,
               const char *to)
 {
-  g_autofree char *program_path = g_build_filename (demo_dir, "program.json", NULL);
-  g_autofree char *baseline_path = g_build_filename (demo_dir, "baseline.json", NULL);
+  g_autofree char *program_path = g_build_filename (ui_demo_dir (), "program.json", NULL);
+  g_autofree char *baseline_path = g_build_filename (ui_demo_dir (), "baseline.json", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
@@ -144,8 +107,8 @@ assert_cards_match (TdSimulatePage *page,
 static void
 test_totals_follow_edits (void)
 {
-  g_autofree char *path = copy_of_demo ("totals.tierdesk");
-  TdWorkspaceWindow *window = open_window (path);
+  g_autofree char *path = ui_copy_of_demo ("totals.tierdesk");
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdSimulatePage *page;
   TdEditor *editor;
   g_autoptr(JsonObject) before = NULL, after = NULL;
@@ -188,8 +151,8 @@ test_totals_follow_edits (void)
 static void
 test_compare_matches_cli (void)
 {
-  g_autofree char *path = copy_of_demo ("compare.tierdesk");
-  TdWorkspaceWindow *window = open_window (path);
+  g_autofree char *path = ui_copy_of_demo ("compare.tierdesk");
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdComparePage *page;
   TdEditor *editor;
   g_autoptr(JsonObject) report = NULL;
@@ -243,8 +206,8 @@ test_compare_matches_cli (void)
 static void
 test_explanation (void)
 {
-  g_autofree char *path = copy_of_demo ("explain.tierdesk");
-  TdWorkspaceWindow *window = open_window (path);
+  g_autofree char *path = ui_copy_of_demo ("explain.tierdesk");
+  TdWorkspaceWindow *window = ui_open_window (path);
   const TdResult *result;
   TdExplanationWindow *explanation;
   g_autofree char *detail = NULL;
@@ -300,8 +263,8 @@ test_explanation (void)
 static void
 test_table_export (void)
 {
-  g_autofree char *path = copy_of_demo ("table.tierdesk");
-  TdWorkspaceWindow *window = open_window (path);
+  g_autofree char *path = ui_copy_of_demo ("table.tierdesk");
+  TdWorkspaceWindow *window = ui_open_window (path);
   TdSimulatePage *page;
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
@@ -331,22 +294,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  TdDemoOptions options;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   g_assert_nonnull (g_getenv ("TIERDESK_CLI"));
   if (g_strcmp0 (g_getenv ("TIERDESK_SCREENSHOT_SCHEME"), "dark") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
-  demo_dir = g_dir_make_tmp ("tierdesk-simulate-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (demo_dir, "demo.tierdesk", NULL);
-  td_demo_options_init (&options);
-  g_assert_true (td_demo_workspace_create (demo_path, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  ui_demo_create ("tierdesk-simulate-XXXXXX", 0, 0);
 
   g_test_add_func ("/ui/simulate/totals-follow-edits", test_totals_follow_edits);
   g_test_add_func ("/ui/simulate/compare-matches-cli", test_compare_matches_cli);
@@ -354,9 +310,6 @@ main (int   argc,
   g_test_add_func ("/ui/simulate/table-export", test_table_export);
   status = g_test_run ();
 
-  g_unlink (demo_path);
-  g_rmdir (demo_dir);
-  g_free (demo_path);
-  g_free (demo_dir);
+  ui_demo_remove ();
   return status;
 }
