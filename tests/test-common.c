@@ -73,6 +73,28 @@ tc_read_file (const char *path)
   return text;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+tc_dir_names (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
 void
 tc_remove_tree (const char *path)
 {
@@ -250,27 +272,14 @@ tc_load_example (const char *file_name)
   return program;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 void
 tc_add_engine_cases (const char    *prefix,
                      GTestDataFunc  func)
 {
   g_autofree char *cases = g_test_build_filename (G_TEST_DIST, "engine", NULL);
-  g_autoptr(GDir) dir = g_dir_open (cases, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) names = tc_dir_names (cases);
 
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; names->pdata[i] != NULL; i++)
     {
       g_autofree char *test = g_strconcat (prefix, "/", (const char *) names->pdata[i], NULL);
 

@@ -33,6 +33,8 @@ void       tc_write_file        (const char    *dir,
                                  const char    *name,
                                  const char    *text);
 char      *tc_read_file         (const char    *path);
+/* The names in the folder @dir, sorted (a NULL-terminated array). */
+GPtrArray *tc_dir_names         (const char    *dir);
 /* @path and, for a folder, all in it; asserts each removal. */
 void       tc_remove_tree       (const char    *path);
 
