@@ -346,9 +346,27 @@ partner_visible (gpointer item,
   return TRUE;
 }
 
+/* A tier's bar in either tier chart shows that tier's partners in the
+ * table: the bars are the tiers in order, then the unqualified, as the
+ * filter's items after "All tiers". */
+static void
+tier_chart_activated_cb (TdChart        *chart,
+                         guint           index,
+                         TdSimulatePage *self)
+{
+  /* The filter's change highlights the bar in both charts. */
+  if (index + 1 < self->tier_ids->len)
+    gtk_drop_down_set_selected (self->tier_filter, index + 1);
+}
+
 static void
 filter_changed_cb (TdSimulatePage *self)
 {
+  guint selected = gtk_drop_down_get_selected (self->tier_filter);
+  int highlight = selected != GTK_INVALID_LIST_POSITION && selected > 0 ? (int) selected - 1 : -1;
+
+  td_chart_set_highlight (self->by_tier, highlight);
+  td_chart_set_highlight (self->distribution, highlight);
   if (!self->updating)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -366,6 +384,13 @@ td_simulate_page_set_filter (TdSimulatePage *page,
       gtk_drop_down_set_selected (page->tier_filter, i);
   gtk_editable_set_text (GTK_EDITABLE (page->partner_search), search != NULL ? search : "");
   gtk_filter_changed (GTK_FILTER (page->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GtkWidget *
+td_simulate_page_get_tier_chart (TdSimulatePage *page)
+{
+  g_return_val_if_fail (TD_IS_SIMULATE_PAGE (page), NULL);
+  return GTK_WIDGET (page->by_tier);
 }
 
 guint
@@ -795,6 +820,8 @@ td_simulate_page_init (TdSimulatePage *self)
   self->by_rule = add_chart (self, TD_CHART_BARS, _("Payout by rule"), 1, 0, 1);
   self->by_month = add_chart (self, TD_CHART_COLUMNS, _("Payout per month"), 0, 1, 1);
   self->distribution = add_chart (self, TD_CHART_BARS, _("Partners per tier"), 1, 1, 1);
+  g_signal_connect (self->by_tier, "activated", G_CALLBACK (tier_chart_activated_cb), self);
+  g_signal_connect (self->distribution, "activated", G_CALLBACK (tier_chart_activated_cb), self);
 
   add_column (self, _("Partner"), "id", "id", FALSE, FALSE, NULL);
   add_column (self, _("Name"), "name", "name", FALSE, TRUE, NULL);

@@ -29,6 +29,8 @@ const char *td_simulate_page_get_card_text  (TdSimulatePage *page,
                                              const char     *card);
 char       *td_simulate_page_table_csv      (TdSimulatePage *page);
 guint       td_simulate_page_get_n_shown    (TdSimulatePage *page);
+/* The "Payout by tier" chart: activating a tier's bar filters the table. */
+GtkWidget  *td_simulate_page_get_tier_chart (TdSimulatePage *page);
 void        td_simulate_page_set_filter     (TdSimulatePage *page,
                                              const char     *tier_id,
                                              const char     *search);

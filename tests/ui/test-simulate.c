@@ -283,6 +283,11 @@ test_table_export (void)
   g_assert_cmpstr (lines[0], ==, "partner_id,name,tier,revenue,payout,rules");
   for (guint i = 1; i <= shown; i++)
     g_assert_nonnull (strstr (lines[i], ",Privileged,"));
+  /* Activating Privileged's bar (the third tier) filters the same rows. */
+  td_simulate_page_set_filter (page, NULL, NULL);
+  g_assert_cmpuint (td_simulate_page_get_n_shown (page), ==, 6000);
+  g_signal_emit_by_name (td_simulate_page_get_tier_chart (page), "activated", 2);
+  g_assert_cmpuint (td_simulate_page_get_n_shown (page), ==, shown);
   td_simulate_page_set_filter (page, NULL, "P0000");
   g_assert_cmpuint (td_simulate_page_get_n_shown (page), ==, 9);
 
