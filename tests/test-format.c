@@ -165,6 +165,29 @@ test_parse (void)
   g_assert_cmpstr (error->message, ==, "“1.5” is not a whole number such as “12”");
 }
 
+/* A payout-ratio objective: its target is a rate (1/10,000 %), the
+ * value reached a ratio in 1/100 %; both read "8 %" for eight percent. */
+static void
+test_objective (void)
+{
+  TdObjective ratio = { .metric = TD_OBJECTIVE_PAYOUT_RATIO };
+  TdObjective payout = { .metric = TD_OBJECTIVE_PAYOUT };
+  TdObjective customers = { .metric = TD_OBJECTIVE_NEW_CUSTOMERS };
+  g_autofree char *target = td_format_objective (&ratio, "EUR", 80000, TRUE);
+  g_autofree char *reached = td_format_objective (&ratio, "EUR", 812, FALSE);
+  g_autofree char *money = td_format_objective (&payout, "EUR", 60000000, TRUE);
+  g_autofree char *count = td_format_objective (&customers, "EUR", 1200, FALSE);
+  g_autofree char *none = td_format_ratio (FALSE, 0);
+  g_autofree char *ratio_text = td_format_ratio (TRUE, 1230);
+
+  g_assert_cmpstr (target, ==, "8 %");
+  g_assert_cmpstr (reached, ==, "8.12 %");
+  g_assert_cmpstr (money, ==, "600,000.00 €");
+  g_assert_cmpstr (count, ==, "1,200");
+  g_assert_cmpstr (none, ==, "—");
+  g_assert_cmpstr (ratio_text, ==, "12.3 %");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/format/group-digits", test_group_digits);
   g_test_add_func ("/format/c-locale", test_c_locale);
   g_test_add_func ("/format/marks", test_marks);
+  g_test_add_func ("/format/objective", test_objective);
   g_test_add_func ("/format/money-compact", test_money_compact);
   g_test_add_func ("/format/parse", test_parse);
   return g_test_run ();

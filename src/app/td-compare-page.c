@@ -74,14 +74,14 @@ fill_cards (TdComparePage  *self,
   g_autofree char *before = td_format_money (baseline->payout, currency);
   g_autofree char *delta = signed_money (current->payout - baseline->payout, currency);
   g_autofree char *change = NULL;
-  g_autofree char *now_ratio = current->has_payout_ratio ? td_format_rate (current->payout_ratio * 100) : g_strdup ("—");
-  g_autofree char *before_ratio = baseline->has_payout_ratio ? td_format_rate (baseline->payout_ratio * 100) : g_strdup ("—");
+  g_autofree char *now_ratio = td_format_ratio (current->has_payout_ratio, current->payout_ratio);
+  g_autofree char *before_ratio = td_format_ratio (baseline->has_payout_ratio, baseline->payout_ratio);
   g_autofree char *ratio_detail = g_strdup_printf (_("baseline %s"), before_ratio);
   gint64 ratio;
 
   if (change_ratio (current->payout, baseline->payout, &ratio))
     {
-      g_autofree char *percent = td_format_rate (ratio * 100);
+      g_autofree char *percent = td_format_ratio (TRUE, ratio);
 
       /* TRANSLATORS: the change of payout in percent of the baseline's */
       change = g_strdup_printf (_("%s%s of the baseline"), ratio > 0 ? "+" : "", percent);
@@ -323,7 +323,7 @@ fill_sensitivity (TdComparePage *self)
       g_autofree char *heading = point->percent == 0 ? g_strdup (_("The draft"))
                                                      : g_strdup_printf ("%+d %%", point->percent);
       g_autofree char *payout = td_format_money (point->payout, current->program->currency);
-      g_autofree char *ratio = point->has_payout_ratio ? td_format_rate (point->payout_ratio * 100) : g_strdup ("—");
+      g_autofree char *ratio = td_format_ratio (point->has_payout_ratio, point->payout_ratio);
       g_autofree char *ratio_text = g_strdup_printf (_("%s of revenue"), ratio);
       GtkWidget *labels[3] = { gtk_label_new (heading), gtk_label_new (payout), gtk_label_new (ratio_text) };
       g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", heading, payout, ratio_text);

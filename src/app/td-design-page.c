@@ -325,25 +325,6 @@ requirement_caption (const TdProgram     *program,
 }
 
 static char *
-objective_text (const TdProgram   *program,
-                const TdObjective *objective)
-{
-  switch (objective->metric)
-    {
-    case TD_OBJECTIVE_REVENUE:
-    case TD_OBJECTIVE_PAYOUT:
-      return td_format_money (objective->target, program->currency);
-    case TD_OBJECTIVE_PAYOUT_RATIO:
-      return td_format_rate (objective->target);
-    case TD_OBJECTIVE_NEW_CUSTOMERS:
-    case TD_OBJECTIVE_PARTNERS_IN_TIER:
-    case TD_N_OBJECTIVE_METRICS:
-    default:
-      return td_format_count ((guint64) MAX (objective->target, 0));
-    }
-}
-
-static char *
 objective_caption (const TdProgram   *program,
                    const TdObjective *objective)
 {
@@ -1037,7 +1018,7 @@ fill_matrix (TdDesignPage *self,
       const TdObjective *objective = program->objectives->pdata[o];
       g_autofree char *row_key = g_strconcat ("objective:", objective->id, NULL);
       g_autofree char *path = g_strdup_printf ("$.objectives[%u]", o);
-      g_autofree char *text = objective_text (program, objective);
+      g_autofree char *text = td_format_objective (objective, program->currency, objective->target, TRUE);
 
       if (build)
         {

@@ -86,13 +86,6 @@ td_simulate_page_get_card_text (TdSimulatePage *page,
   return found != NULL ? td_summary_card_get_value (found) : NULL;
 }
 
-/* A ratio in 1/100 of a percent ("12.30 %"): the engine's unit. */
-static char *
-ratio_text (gint64 ratio)
-{
-  return td_format_rate (ratio * 100);
-}
-
 static void
 fill_cards (TdSimulatePage *self,
             const TdResult *result)
@@ -100,7 +93,7 @@ fill_cards (TdSimulatePage *self,
   const char *currency = result->program->currency;
   g_autofree char *payout = td_format_money (result->payout, currency);
   g_autofree char *eligible = td_format_money (result->eligible_revenue, currency);
-  g_autofree char *ratio = result->has_payout_ratio ? ratio_text (result->payout_ratio) : g_strdup ("—");
+  g_autofree char *ratio = td_format_ratio (result->has_payout_ratio, result->payout_ratio);
   g_autofree char *paid = td_format_count ((guint64) result->partners_paid);
   g_autofree char *all = td_format_count (result->dataset->n_partners);
   g_autofree char *paid_detail = g_strdup_printf (_("of %s partners"), all);
@@ -196,26 +189,6 @@ add_chart (TdSimulatePage *self,
 
 /* ---- objectives ------------------------------------------------------- */
 
-static char *
-objective_value (const TdResult    *result,
-                 const TdObjective *objective,
-                 gint64             value)
-{
-  switch (objective->metric)
-    {
-    case TD_OBJECTIVE_REVENUE:
-    case TD_OBJECTIVE_PAYOUT:
-      return td_format_money (value, result->program->currency);
-    case TD_OBJECTIVE_PAYOUT_RATIO:
-      return ratio_text (value);
-    case TD_OBJECTIVE_NEW_CUSTOMERS:
-    case TD_OBJECTIVE_PARTNERS_IN_TIER:
-    case TD_N_OBJECTIVE_METRICS:
-    default:
-      return td_format_count ((guint64) MAX (value, 0));
-    }
-}
-
 static void
 fill_objectives (TdSimulatePage *self,
                  const TdResult *result)
@@ -232,8 +205,9 @@ fill_objectives (TdSimulatePage *self,
       const TdObjectiveResult *outcome = &result->objectives[o];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (outcome->met ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-      g_autofree char *target = objective_value (result, objective, objective->target);
-      g_autofree char *value = outcome->has_value ? objective_value (result, objective, outcome->value) : g_strdup ("—");
+      g_autofree char *target = td_format_objective (objective, program->currency, objective->target, TRUE);
+      g_autofree char *value = outcome->has_value ? td_format_objective (objective, program->currency, outcome->value, FALSE)
+                                                  : g_strdup ("—");
       /* TRANSLATORS: an objective's outcome: "Met: 9.80 % (target 12 %)" */
       g_autofree char *subtitle = g_strdup_printf (outcome->met ? _("Met: %s (target %s)") : _("Missed: %s (target %s)"),
                                                    value, target);

@@ -81,6 +81,34 @@ td_format_count (guint64 count)
   return td_format_group_digits (digits, thousands_separator ());
 }
 
+char *
+td_format_ratio (gboolean has_value,
+                 gint64   hundredths)
+{
+  return has_value ? td_format_rate (hundredths * 100) : g_strdup ("—");
+}
+
+char *
+td_format_objective (const TdObjective *objective,
+                     const char        *currency,
+                     gint64             value,
+                     gboolean           is_target)
+{
+  switch (objective->metric)
+    {
+    case TD_OBJECTIVE_REVENUE:
+    case TD_OBJECTIVE_PAYOUT:
+      return td_format_money (value, currency);
+    case TD_OBJECTIVE_PAYOUT_RATIO:
+      return is_target ? td_format_rate (value) : td_format_ratio (TRUE, value);
+    case TD_OBJECTIVE_NEW_CUSTOMERS:
+    case TD_OBJECTIVE_PARTNERS_IN_TIER:
+    case TD_N_OBJECTIVE_METRICS:
+    default:
+      return td_format_count ((guint64) MAX (value, 0));
+    }
+}
+
 const char *
 td_format_currency_symbol (const char *currency)
 {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "td-date.h"
+#include "td-program.h"
 #include "td-money.h"
 #include "td-rate.h"
 
@@ -36,6 +37,17 @@ char       *td_format_money_compact (TdMoney    cents,
                                      const char *currency);
 /* "30 %", "32.5 %" */
 char       *td_format_rate         (TdRate      rate);
+/* A payout ratio as the engine computes it, in 1/100 % ("12.30 %");
+ * "—" without @has_value (no eligible revenue). */
+char       *td_format_ratio        (gboolean    has_value,
+                                    gint64      hundredths);
+/* An objective's target (@is_target) or the value the simulation
+ * reached, in the unit of its metric: money, a count, or a payout ratio,
+ * whose target is a rate (1/10,000 %) but whose value is in 1/100 %. */
+char       *td_format_objective    (const TdObjective *objective,
+                                    const char *currency,
+                                    gint64      value,
+                                    gboolean    is_target);
 /* The symbol of an ISO 4217 code ("EUR" → "€"), or the code itself. */
 const char *td_format_currency_symbol (const char *currency);
 /* The date in the locale's short form; ISO 8601 in the C locale. */
