@@ -710,12 +710,8 @@ td_workspace_import_dir (TdWorkspace         *workspace,
     options = &defaults;
   if (problems == NULL)
     problems = own_problems = td_problems_new ();
-  if (!td_workspace_is_writable (workspace))
-    {
-      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY,
-                   _("Workspace “%s” was opened read-only"), td_workspace_get_display_name (workspace));
-      return FALSE;
-    }
+  if (!td_workspace_require_writable (workspace, error))
+    return FALSE;
 
   /* 1. Read and check, with the reader of simulate --data. */
   rejects.caller = options;
@@ -863,12 +859,16 @@ out:
 
 /* ---- batches ---------------------------------------------------------- */
 
+/* The batch whose data set is in use: the latest (0 when none). One
+ * definition for every query that reads "the data set". */
+#define CURRENT_BATCH_SQL "(SELECT coalesce (max (id), 0) FROM import_batch)"
+
 gboolean
 td_workspace_current_batch (TdWorkspace *workspace,
                             guint64     *batch_out,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = sql_prepare (workspace, "SELECT coalesce (max (id), 0) FROM import_batch", error);
+  g_autoptr(sqlite3_stmt) statement = sql_prepare (workspace, "SELECT " CURRENT_BATCH_SQL, error);
   int rc;
 
   if (statement == NULL)
@@ -958,12 +958,8 @@ td_workspace_undo_import (TdWorkspace *workspace,
   g_return_val_if_fail (workspace != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!td_workspace_is_writable (workspace))
-    {
-      g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY,
-                   _("Workspace “%s” was opened read-only"), td_workspace_get_display_name (workspace));
-      return FALSE;
-    }
+  if (!td_workspace_require_writable (workspace, error))
+    return FALSE;
   if (!sql_exec (workspace, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
@@ -1068,7 +1064,7 @@ td_workspace_get_data_summary (TdWorkspace   *workspace,
   memset (summary, 0, sizeof *summary);
   /* One statement: one snapshot of the file. */
   statement = sql_prepare (workspace,
-                           "WITH b AS (SELECT coalesce (max (id), 0) AS id FROM import_batch)"
+                           "WITH b AS (SELECT " CURRENT_BATCH_SQL " AS id)"
                            " SELECT b.id, (SELECT created_at FROM import_batch WHERE id = b.id),"
                            "  (SELECT count (*) FROM partner WHERE batch = b.id),"
                            "  (SELECT count (*) FROM product WHERE batch = b.id),"
@@ -1108,7 +1104,7 @@ td_workspace_list_partners (TdWorkspace *workspace,
 
   statement = sql_prepare (workspace,
                            "SELECT id, name FROM partner"
-                           " WHERE batch = (SELECT coalesce (max (id), 0) FROM import_batch) ORDER BY id",
+                           " WHERE batch = " CURRENT_BATCH_SQL " ORDER BY id",
                            error);
   if (statement == NULL)
     return NULL;

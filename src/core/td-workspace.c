@@ -792,10 +792,12 @@ td_workspace_open_for_check (const char *path,
   return open_workspace (path, FALSE, FALSE, error);
 }
 
-static gboolean
-require_writable (TdWorkspace *workspace,
-                  GError     **error)
+gboolean
+td_workspace_require_writable (TdWorkspace *workspace,
+                               GError     **error)
 {
+  g_return_val_if_fail (workspace != NULL, FALSE);
+
   if (workspace->writable)
     return TRUE;
   g_set_error (error, TD_WORKSPACE_ERROR, TD_WORKSPACE_ERROR_READ_ONLY,
@@ -945,7 +947,7 @@ td_workspace_save_version (TdWorkspace     *workspace,
   g_return_val_if_fail (program != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!require_writable (workspace, error))
+  if (!td_workspace_require_writable (workspace, error))
     return FALSE;
   td_program_validate (program, problems);
   if (td_problems_count (problems, TD_SEVERITY_ERROR) == 0)
@@ -1163,7 +1165,7 @@ td_workspace_save_draft (TdWorkspace *workspace,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!require_writable (workspace, error))
+  if (!td_workspace_require_writable (workspace, error))
     return FALSE;
   statement = prepare (workspace,
                        "INSERT INTO draft (program_id, base_version, json, saved_at) VALUES (?1, ?2, ?3, ?4)"
@@ -1251,7 +1253,7 @@ td_workspace_discard_draft (TdWorkspace *workspace,
   g_return_val_if_fail (program_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!require_writable (workspace, error))
+  if (!td_workspace_require_writable (workspace, error))
     return FALSE;
   statement = prepare (workspace, "DELETE FROM draft WHERE program_id = ?1", error);
   if (statement == NULL)
@@ -1452,9 +1454,8 @@ check_batches (TdWorkspace      *workspace,
   if (!query_int (workspace, "SELECT count (*) FROM import_batch", &value, error))
     return FALSE;
   check->n_batches = (guint) value;
-  if (!query_int (workspace, "SELECT coalesce (max (id), 0) FROM import_batch", &value, error))
+  if (!td_workspace_current_batch (workspace, &check->current_batch, error))
     return FALSE;
-  check->current_batch = (guint64) value;
 
   for (guint t = 0; t < G_N_ELEMENTS (imported_tables); t++)
     {

@@ -129,6 +129,11 @@ void          td_workspace_close          (TdWorkspace     *workspace);
 const char   *td_workspace_get_path       (TdWorkspace     *workspace);
 gboolean      td_workspace_is_writable    (TdWorkspace     *workspace);
 
+/* TRUE when opened for writing; else FALSE with READ_ONLY ("Workspace “F”
+ * was opened read-only"), for every function that writes. */
+gboolean      td_workspace_require_writable (TdWorkspace   *workspace,
+                                           GError         **error);
+
 /* The connection, for the other parts of the workspace layer (imports)
  * and tests; valid until td_workspace_close(). */
 sqlite3      *td_workspace_get_connection (TdWorkspace     *workspace);
