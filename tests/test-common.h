@@ -65,4 +65,13 @@ gboolean   tc_load_engine_case  (const char         *dir,
                                  TdDataset         **dataset,
                                  TdSimulateOptions  *options);
 
+/* A JSON value from its text. */
+JsonNode  *tc_json_parse_value  (const char    *text);
+/* Walks "$.a.b[2].c" in @root and sets the last step to @value (JSON
+ * text), deletes it (@value NULL) or, for an array element with a value
+ * starting with "+", inserts before it. */
+void       tc_json_mutate       (JsonNode      *root,
+                                 const char    *path,
+                                 const char    *value);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "td-program-edit.h"
 #include "td-program-reader.h"
 #include "td-program-writer.h"
+#include "test-common.h"
 #include "td-validator.h"
 
 #define DELETE NULL
@@ -53,87 +54,7 @@ canonical_of_text (const char *text)
   return td_program_to_json (program);
 }
 
-static JsonNode *
-parse_value (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-/* Walks "$.a.b[2].c" and sets, deletes (value NULL) or, for an array
- * element with a value starting with "+", inserts before it. */
-static void
-mutate (JsonNode   *root,
-        const char *path,
-        const char *value)
-{
-  g_auto(GStrv) steps = NULL;
-  g_autoptr(GString) normalised = g_string_new (NULL);
-  JsonNode *node = root;
-  guint n;
-
-  g_assert_true (g_str_has_prefix (path, "$."));
-  for (const char *p = path + 2; *p != '\0'; p++)
-    {
-      if (*p == '[')
-        g_string_append (normalised, ".#");
-      else if (*p != ']')
-        g_string_append_c (normalised, *p);
-    }
-  steps = g_strsplit (normalised->str, ".", -1);
-  n = g_strv_length (steps);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean last = i + 1 == n;
-      const char *step = steps[i];
-
-      if (step[0] == '#')
-        {
-          JsonArray *array = json_node_get_array (node);
-          guint index = (guint) g_ascii_strtoull (step + 1, NULL, 10);
-
-          if (last)
-            {
-              g_autoptr(JsonArray) copy = json_array_new ();
-              gboolean insert = value != NULL && value[0] == '+';
-
-              for (guint k = 0; k <= json_array_get_length (array); k++)
-                {
-                  if (k == index && value != NULL)
-                    json_array_add_element (copy, parse_value (insert ? value + 1 : value));
-                  if (k < json_array_get_length (array) && (k != index || insert))
-                    json_array_add_element (copy, json_node_copy (json_array_get_element (array, k)));
-                }
-              json_node_set_array (node, copy);
-              return;
-            }
-          node = json_array_get_element (array, index);
-        }
-      else
-        {
-          JsonObject *object = json_node_get_object (node);
-
-          if (last)
-            {
-              if (value == NULL)
-                {
-                  g_assert_true (json_object_has_member (object, step));
-                  json_object_remove_member (object, step);
-                }
-              else
-                json_object_set_member (object, step, parse_value (value));
-              return;
-            }
-          node = json_object_get_member (object, step);
-        }
-      g_assert_nonnull (node);
-    }
-}
 
 /* The canonical JSON of example @name after the changes @changes: pairs
  * of path and value, NULL-terminated by a NULL path. */
@@ -152,7 +73,7 @@ expected_after (const char        *name,
   g_assert_no_error (error);
   root = json_parser_get_root (parser);
   for (guint i = 0; changes[i] != NULL; i += 2)
-    mutate (root, changes[i], changes[i + 1]);
+    tc_json_mutate (root, changes[i], changes[i + 1]);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   return canonical_of_text (text);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "td-program-reader.h"
+#include "test-common.h"
 #include "td-validator.h"
 
 #define DELETE NULL
@@ -136,87 +137,7 @@ load_base (const char *name)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-static JsonNode *
-parse_value (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-/* Walks "$.a.b[2].c" and sets (or deletes) the last step. */
-static void
-mutate (JsonNode   *root,
-        const char *path,
-        const char *value)
-{
-  g_auto(GStrv) steps = NULL;
-  g_autoptr(GString) normalised = g_string_new (NULL);
-  JsonNode *node = root;
-  guint n;
-
-  g_assert_true (g_str_has_prefix (path, "$."));
-  for (const char *p = path + 2; *p != '\0'; p++)
-    {
-      if (*p == '[')
-        g_string_append (normalised, ".#");
-      else if (*p != ']')
-        g_string_append_c (normalised, *p);
-    }
-  steps = g_strsplit (normalised->str, ".", -1);
-  n = g_strv_length (steps);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean last = i + 1 == n;
-      const char *step = steps[i];
-
-      if (step[0] == '#')
-        {
-          JsonArray *array = json_node_get_array (node);
-          guint index = (guint) g_ascii_strtoull (step + 1, NULL, 10);
-
-          if (last)
-            {
-              g_assert_nonnull (value);
-              if (index == json_array_get_length (array))
-                json_array_add_element (array, parse_value (value));
-              else
-                {
-                  /* JsonArray has no "replace": rebuild it. */
-                  g_autoptr(JsonArray) copy = json_array_new ();
-                  for (guint k = 0; k < json_array_get_length (array); k++)
-                    json_array_add_element (copy, k == index ? parse_value (value)
-                                                             : json_node_copy (json_array_get_element (array, k)));
-                  json_node_set_array (node, copy);
-                }
-              return;
-            }
-          node = json_array_get_element (array, index);
-        }
-      else
-        {
-          JsonObject *object = json_node_get_object (node);
-
-          if (last)
-            {
-              if (value == NULL)
-                {
-                  g_assert_true (json_object_has_member (object, step));
-                  json_object_remove_member (object, step);
-                }
-              else
-                json_object_set_member (object, step, parse_value (value));
-              return;
-            }
-          node = json_object_get_member (object, step);
-        }
-      g_assert_nonnull (node);
-    }
-}
 
 static GPtrArray *
 errors_of (const char *text)
@@ -246,7 +167,7 @@ test_case (gconstpointer data)
   g_autofree char *expected = g_strconcat ("p.json: ", c->expected, NULL);
   g_autoptr(GPtrArray) errors = NULL;
 
-  mutate (root, c->path, c->value);
+  tc_json_mutate (root, c->path, c->value);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   errors = errors_of (text);
@@ -323,9 +244,9 @@ test_all_problems_at_once (void)
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) errors = NULL;
 
-  mutate (root, "$.currency", "\"euro\"");
-  mutate (root, "$.rules[0].rates.gold", "1.23456");
-  mutate (root, "$.overrides[0].tier", "\"bronze\"");
+  tc_json_mutate (root, "$.currency", "\"euro\"");
+  tc_json_mutate (root, "$.rules[0].rates.gold", "1.23456");
+  tc_json_mutate (root, "$.overrides[0].tier", "\"bronze\"");
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   errors = errors_of (text);
@@ -346,7 +267,7 @@ warnings_after (const char *path,
   g_autofree char *text = NULL;
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
 
-  mutate (root, path, value);
+  tc_json_mutate (root, path, value);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   program = td_program_read_data (text, strlen (text), problems);
