@@ -502,6 +502,7 @@ td_compare_page_set_simulation (TdComparePage *page,
   g_set_object (&page->simulation, simulation);
   if (simulation != NULL)
     {
+      td_simulation_set_sensitivity_wanted (simulation, gtk_widget_get_mapped (GTK_WIDGET (page)));
       g_signal_connect_object (simulation, "updated", G_CALLBACK (updated_cb), page, 0);
       g_signal_connect_object (simulation, "notify::busy", G_CALLBACK (busy_changed_cb), page, G_CONNECT_SWAPPED);
     }
@@ -517,6 +518,28 @@ add_chart (TdComparePage *self,
 
   gtk_grid_attach (self->charts, card, column, 0, 1, 1);
   return chart;
+}
+
+/* The sensitivity strip costs four runs after each edit: asked for while
+ * the page is shown only. */
+static void
+td_compare_page_map (GtkWidget *widget)
+{
+  TdComparePage *self = TD_COMPARE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (td_compare_page_parent_class)->map (widget);
+  if (self->simulation != NULL)
+    td_simulation_set_sensitivity_wanted (self->simulation, TRUE);
+}
+
+static void
+td_compare_page_unmap (GtkWidget *widget)
+{
+  TdComparePage *self = TD_COMPARE_PAGE (widget);
+
+  if (self->simulation != NULL)
+    td_simulation_set_sensitivity_wanted (self->simulation, FALSE);
+  GTK_WIDGET_CLASS (td_compare_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -550,6 +573,8 @@ td_compare_page_class_init (TdComparePageClass *klass)
 
   object_class->dispose = td_compare_page_dispose;
   object_class->finalize = td_compare_page_finalize;
+  widget_class->map = td_compare_page_map;
+  widget_class->unmap = td_compare_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tierdesk/Tierdesk/td-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdComparePage, baseline_dropdown);

@@ -41,6 +41,7 @@ struct _TdSimulation
   TdProgram    *baseline;
   TdDate        from;
   TdDate        to;
+  gboolean      sensitivity_wanted;
   GCancellable *loading;
   Slot          slots[TD_N_SIMULATION_SLOTS];
   /* The engine runs one job at a time: both slots share the worker. */
@@ -314,17 +315,26 @@ td_simulation_get_error (TdSimulation *self)
 
 /* ---- what to simulate -------------------------------------------------- */
 
+/* The draft in CURRENT, and in SENSITIVITY while a page shows it: four
+ * more runs after every edit are worth it only then. */
+static void
+request_editor (TdSimulation *self)
+{
+  const TdProgram *program;
+
+  if (self->editor == NULL || (self->from == 0 && self->to == 0))
+    return;
+  program = td_editor_get_program (self->editor);
+  td_simulation_request (self, TD_SIMULATION_CURRENT, program, self->from, self->to);
+  if (self->sensitivity_wanted)
+    td_simulation_request (self, TD_SIMULATION_SENSITIVITY, program, self->from, self->to);
+}
+
 static void
 request_all (TdSimulation *self)
 {
-  if (self->from == 0 && self->to == 0)
-    return;
-  if (self->editor != NULL)
-    {
-      td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (self->editor), self->from, self->to);
-      td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (self->editor), self->from, self->to);
-    }
-  if (self->baseline != NULL)
+  request_editor (self);
+  if (self->baseline != NULL && (self->from != 0 || self->to != 0))
     td_simulation_request (self, TD_SIMULATION_BASELINE, self->baseline, self->from, self->to);
 }
 
@@ -333,11 +343,7 @@ editor_changed_cb (TdEditor     *editor,
                    guint         flags,
                    TdSimulation *self)
 {
-  if (self->from != 0 || self->to != 0)
-    {
-      td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
-      td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (editor), self->from, self->to);
-    }
+  request_editor (self);
 }
 
 void
@@ -352,14 +358,21 @@ td_simulation_set_editor (TdSimulation *self,
     g_signal_handlers_disconnect_by_func (self->editor, editor_changed_cb, self);
   g_set_object (&self->editor, editor);
   if (editor != NULL)
-    {
-      g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, 0);
-      if (self->from != 0 || self->to != 0)
-        {
-          td_simulation_request (self, TD_SIMULATION_CURRENT, td_editor_get_program (editor), self->from, self->to);
-          td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (editor), self->from, self->to);
-        }
-    }
+    g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, 0);
+  request_editor (self);
+}
+
+void
+td_simulation_set_sensitivity_wanted (TdSimulation *self,
+                                      gboolean      wanted)
+{
+  g_return_if_fail (TD_IS_SIMULATION (self));
+
+  if (self->sensitivity_wanted == !!wanted)
+    return;
+  self->sensitivity_wanted = !!wanted;
+  if (wanted && self->editor != NULL && (self->from != 0 || self->to != 0))
+    td_simulation_request (self, TD_SIMULATION_SENSITIVITY, td_editor_get_program (self->editor), self->from, self->to);
 }
 
 void

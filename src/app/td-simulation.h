@@ -68,6 +68,10 @@ const TdResult  *td_simulation_get_result     (TdSimulation    *self,
 #define TD_SIMULATION_N_SENSITIVITY 5
 extern const int td_simulation_sensitivity_percents[TD_SIMULATION_N_SENSITIVITY];
 
+/* Whether the SENSITIVITY runs follow the edits (a page shows them);
+ * turning it on runs them for the current program. */
+void             td_simulation_set_sensitivity_wanted (TdSimulation *self,
+                                                       gboolean      wanted);
 /* The CURRENT program with every reward scaled by each of
  * td_simulation_sensitivity_percents; NULL until computed. */
 const TdSensitivityPoint *td_simulation_get_sensitivity (TdSimulation *self);
