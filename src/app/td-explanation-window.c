@@ -291,9 +291,10 @@ fill (TdExplanationWindow        *self,
           GtkWidget *row;
           g_autofree char *amount = NULL;
 
-          g_ptr_array_add (rule_details, line_details (self, result, line));
+          /* Only a line shown can be activated: details for those alone. */
           if (l >= MAX_LINES_SHOWN)
-            continue;
+            break;
+          g_ptr_array_add (rule_details, line_details (self, result, line));
           row = adw_action_row_new ();
           amount = td_format_money (line->line.payout, self->currency);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
