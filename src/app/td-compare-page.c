@@ -124,12 +124,9 @@ static const char *
 tier_name (const TdResult *result,
            const char     *id)
 {
-  const TdProgram *program = result->program;
+  int t = td_program_find_tier (result->program, id);
 
-  for (guint t = 0; t < program->tiers->len; t++)
-    if (g_strcmp0 (((TdTier *) program->tiers->pdata[t])->id, id) == 0)
-      return ((TdTier *) program->tiers->pdata[t])->name;
-  return _("Unqualified");
+  return t >= 0 ? ((TdTier *) result->program->tiers->pdata[t])->name : _("Unqualified");
 }
 
 static char *

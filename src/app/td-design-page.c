@@ -84,24 +84,6 @@ program_of (TdDesignPage *self)
 
 /* ---- reading the program ---------------------------------------------- */
 
-static gboolean
-entry_value (const GArray *entries,
-             const char   *key,
-             gint64       *value)
-{
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      const TdEntry *entry = &g_array_index (entries, TdEntry, i);
-
-      if (g_strcmp0 (entry->key, key) == 0)
-        {
-          *value = entry->value;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static const TdRequirement *
 tier_requirement (const TdTier *tier,
                   const char   *id)
@@ -524,9 +506,7 @@ apply_cell (TdDesignPage  *self,
           }
         if (!parse_requirement_min (program, requirement, text, &value, error))
           break;
-        for (position = 0; position < program->tiers->len; position++)
-          if (g_strcmp0 (((TdTier *) program->tiers->pdata[position])->id, ref->tier) == 0)
-            break;
+        position = (guint) td_program_find_tier (program, ref->tier);
         if (tier_requirement (program->tiers->pdata[position], ref->id) != NULL)
           ok = td_program_set_requirement_min (copy, ref->tier, ref->id, value, error);
         else
@@ -611,11 +591,8 @@ check_toggled_cb (GtkCheckButton *check,
     {
       if (active)
         {
-          const TdTier *tier = NULL;
+          const TdTier *tier = program->tiers->pdata[td_program_find_tier (program, ref->tier)];
 
-          for (guint t = 0; t < program->tiers->len; t++)
-            if (g_strcmp0 (((TdTier *) program->tiers->pdata[t])->id, ref->tier) == 0)
-              tier = program->tiers->pdata[t];
           ok = td_program_add_requirement (copy, ref->tier, any_requirement (program, ref->id),
                                            tier->requirements->len, &error);
         }
@@ -946,7 +923,6 @@ fill_matrix (TdDesignPage *self,
         {
           const TdTier *tier = program->tiers->pdata[t];
           g_autofree char *label = g_strdup_printf ("%s, %s", tier->name, rule->name);
-          gint64 value;
 
           if (!rule_has_cells (rule))
             {
@@ -957,15 +933,17 @@ fill_matrix (TdDesignPage *self,
           else if (rule_uses_rates (rule))
             {
               g_autofree char *path = g_strdup_printf ("$.rules[%u].rates.%s", r, tier->id);
-              g_autofree char *text = entry_value (rule->rates, tier->id, &value) ? td_format_rate (value) : g_strdup ("—");
+              const TdEntry *rate = td_entries_find (rule->rates, tier->id);
+              g_autofree char *text = rate != NULL ? td_format_rate (rate->value) : g_strdup ("—");
 
               put_text (self, build, CELL_RULE_RATE, row_key, rule->id, tier->id, label, path, text, t + 1, row, 1);
             }
           else
             {
               g_autofree char *path = g_strdup_printf ("$.rules[%u].amounts.%s", r, tier->id);
-              g_autofree char *text = entry_value (rule->amounts, tier->id, &value)
-                                      ? td_format_money (value, program->currency) : g_strdup ("—");
+              const TdEntry *amount = td_entries_find (rule->amounts, tier->id);
+              g_autofree char *text = amount != NULL ? td_format_money (amount->value, program->currency)
+                                                     : g_strdup ("—");
 
               put_text (self, build, CELL_RULE_AMOUNT, row_key, rule->id, tier->id, label, path, text, t + 1, row, 1);
             }
@@ -1310,24 +1288,23 @@ remove_override_cb (GtkButton    *button,
   apply_setting (self, label, copy, ok, error);
 }
 
+/* A tier's or rule's name for its id; the id when there is none. */
 static const char *
 tier_name (const TdProgram *program,
            const char      *id)
 {
-  for (guint t = 0; t < program->tiers->len; t++)
-    if (g_strcmp0 (((TdTier *) program->tiers->pdata[t])->id, id) == 0)
-      return ((TdTier *) program->tiers->pdata[t])->name;
-  return id;
+  int t = td_program_find_tier (program, id);
+
+  return t >= 0 ? ((TdTier *) program->tiers->pdata[t])->name : id;
 }
 
 static const char *
 rule_name (const TdProgram *program,
            const char      *id)
 {
-  for (guint r = 0; r < program->rules->len; r++)
-    if (g_strcmp0 (((TdRule *) program->rules->pdata[r])->id, id) == 0)
-      return ((TdRule *) program->rules->pdata[r])->name;
-  return id;
+  int r = td_program_find_rule (program, id);
+
+  return r >= 0 ? ((TdRule *) program->rules->pdata[r])->name : id;
 }
 
 static char *
