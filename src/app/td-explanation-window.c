@@ -146,7 +146,7 @@ line_details (TdExplanationWindow   *self,
 
       PAIR (_("Period"), bucket);
     }
-  PAIR (_("Tier"), td_result_tier_id (result, line->tier));
+  PAIR (_("Tier"), td_result_tier_name (result, line->tier));
   {
     g_autofree char *base = td_format_money (line->base, self->currency);
     g_autofree char *value = explained->is_rate ? td_format_rate (line->value) : td_format_money (line->value, self->currency);

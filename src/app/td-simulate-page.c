@@ -226,15 +226,6 @@ fill_objectives (TdSimulatePage *self,
 
 /* ---- the partner table ------------------------------------------------ */
 
-static const char *
-tier_name_of (const TdResult *result,
-              gint32          tier)
-{
-  if (tier < 0 || (guint) tier >= result->program->tiers->len)
-    return _("Unqualified");
-  return ((TdTier *) result->program->tiers->pdata[tier])->name;
-}
-
 static void
 fill_partners (TdSimulatePage *self,
                const TdResult *result)
@@ -253,7 +244,7 @@ fill_partners (TdSimulatePage *self,
           g_string_append_printf (rules, "%s%s", rules->len > 0 ? ", " : "",
                                   ((TdRule *) program->rules->pdata[r])->name);
       g_ptr_array_add (rows, td_partner_row_new (p, td_intern_get (data->partner_ids, p), data->partner_name[p],
-                                                 tier_name_of (result, result->partner_tier[p]),
+                                                 td_result_tier_name (result, result->partner_tier[p]),
                                                  result->partner_revenue[p], result->partner_payout[p],
                                                  program->currency, rules->str));
     }

@@ -58,11 +58,11 @@ td_result_payout_by_month (const TdResult *result)
   return months;
 }
 
-static const char *
-tier_name (const TdResult *result,
-           gint32          tier)
+const char *
+td_result_tier_name (const TdResult *result,
+                     gint32          tier)
 {
-  if (tier < 0)
+  if (tier < 0 || (guint) tier >= result->program->tiers->len)
     return _("Unqualified");
   return ((TdTier *) result->program->tiers->pdata[tier])->name;
 }
@@ -79,7 +79,7 @@ td_result_tier_distribution (const TdResult *result)
 
       share.tier = t < n_tiers ? (gint32) t : TD_UNQUALIFIED;
       share.id = td_result_tier_id (result, share.tier);
-      share.name = tier_name (result, share.tier);
+      share.name = td_result_tier_name (result, share.tier);
       share.partners = result->tiers[t].partners;
       share.revenue = result->tiers[t].revenue;
       share.payout = result->tiers[t].payout;
@@ -195,7 +195,7 @@ td_partner_explanation (const TdResult *result,
   explanation->partner_name = dataset->partner_name[partner];
   explanation->tier = result->partner_tier[partner];
   explanation->tier_id = td_result_tier_id (result, explanation->tier);
-  explanation->tier_name = tier_name (result, explanation->tier);
+  explanation->tier_name = td_result_tier_name (result, explanation->tier);
   explanation->tier_from_override = tier_from_override (result, explanation->partner_id);
   explanation->qualified = program->qualification_mode == TD_QUALIFICATION_QUALIFY &&
                            result->requirement_value != NULL;

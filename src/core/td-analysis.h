@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* The name of tier index @tier of @result's program, or "Unqualified"
+ * (translated) for TD_UNQUALIFIED: what a person reads, where
+ * td_result_tier_id() gives the id. */
+const char *td_result_tier_name     (const TdResult *result,
+                                     gint32          tier);
+
 /* ---- breakdowns ---- */
 
 typedef struct
